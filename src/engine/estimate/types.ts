@@ -1,0 +1,57 @@
+/** What an estimate is: per cycle, lines with quantity, amount and the reason for the number. */
+
+/** Structured account of how a line's number came to be; the UI renders it, it never recomputes. */
+export type LineExplanation = {
+  /** One human sentence, e.g. "12,345 messages (kind = message) - 10,000 free = 2,345 billable; 3 packages of 1,000 at 5.00". */
+  text: string;
+  meter?: string;
+  /** The meter's filter, rendered, e.g. "kind = message". */
+  filter?: string;
+  /** Events that matched the meter in this cycle. */
+  eventCount: number;
+  /** Up to 5 indices (into the EventTable) of events behind the line, for "show sample events". */
+  sampleEvents: number[];
+  /** Usage measured by the meter (or the fixed quantity). */
+  usage: number;
+  freeUnits: number;
+  billableUnits: number;
+  /** Each priced step, e.g. { units: 2345, unitPrice: "0.005", amount: "11.725" } or a package step. */
+  steps: { description: string; units: number; price: string; amount: string }[];
+  /** Unrounded amount and the rounding applied, e.g. { raw: "11.725", rule: "2 decimals, half-up" }. */
+  rounding: { raw: string; rule: string };
+};
+
+export type EstimateLine = {
+  charge: string;
+  label: string;
+  quantity: number;
+  /** Decimal string, rounded per the plan's rounding. */
+  amount: string;
+  explanation: LineExplanation;
+};
+
+export type CycleEstimate = {
+  /** ISO-8601 UTC. */
+  start: string;
+  end: string;
+  startMs: number;
+  endMs: number;
+  /** True when the dataset's events do not cover the cycle from its start to its end. */
+  partial: boolean;
+  /** Events of the dataset that fall in this cycle. */
+  eventCount: number;
+  lines: EstimateLine[];
+  subtotal: string;
+  discount: string;
+  tax: string;
+  total: string;
+};
+
+export type Estimate = {
+  plan: string;
+  currency: string;
+  timeZone: string;
+  cycles: CycleEstimate[];
+  /** Sum of the cycles' totals. */
+  total: string;
+};

@@ -1,0 +1,61 @@
+import type { EventChunk } from '../engine/events';
+
+/** A row that did not become an event, kept so the user can see and download it. */
+export type RejectedRow = {
+  /** 1-based line number in the source file where the row starts. */
+  line: number;
+  /** Why, naming the field: "timestamp: cannot read '31/02/2025 10:00' as a date". */
+  reason: string;
+  /** The raw row as it appeared in the file (re-quoted CSV). */
+  raw: string;
+};
+
+export type ImportOptions = {
+  /** Preset name; only 'generic' so far. */
+  preset: 'generic';
+  /** IANA zone in which naive timestamps are read (default 'UTC'). */
+  timeZone: string;
+  /** Events per stored chunk (default 65536). */
+  chunkSize?: number;
+};
+
+export type ImportProgress = {
+  bytesRead: number;
+  totalBytes: number;
+  rowsRead: number;
+  rowsImported: number;
+  rowsRejected: number;
+  elapsedMs: number;
+};
+
+/** Accounting of an import: rowsRead = imported + rejected + duplicates (+ header). */
+export type ImportSummary = {
+  preset: string;
+  rowsRead: number;
+  imported: number;
+  rejected: number;
+  duplicates: number;
+  /** Header columns that were not normalised fields, reported not silently dropped. */
+  ignoredColumns: string[];
+  chunks: number;
+  minTimestamp: number;
+  maxTimestamp: number;
+  bytes: number;
+};
+
+/**
+ * Where an import streams to. The importer awaits each call before it reads on, so a slow sink (IndexedDB)
+ * pauses the parser instead of buffering the file in memory.
+ */
+export type ImportSink = {
+  chunk(chunk: EventChunk, rejects: RejectedRow[]): Promise<void>;
+  progress?(p: ImportProgress): void;
+};
+
+/** A whole-file failure (empty file, no recognisable header): nothing is imported. */
+export class ImportError extends Error {
+  constructor(message: string, readonly line?: number, readonly field?: string) {
+    super(message);
+    this.name = 'ImportError';
+  }
+}

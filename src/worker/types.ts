@@ -1,0 +1,58 @@
+import type { Estimate } from '../engine/estimate/types';
+import type { ImportProgress, RejectedRow } from '../import/types';
+
+/** Errors cross the worker boundary as values, never as thrown exceptions. */
+export type Failure = {
+  message: string;
+  /** 'cancelled' when the user cancelled; 'invalid-plan' with `issues`; 'bad-file' for an unreadable file. */
+  code: 'cancelled' | 'bad-file' | 'invalid-plan' | 'not-found' | 'quota' | 'internal';
+  issues?: { path: string; message: string }[];
+  line?: number;
+};
+export type Result<T> = { ok: true; value: T } | { ok: false; error: Failure };
+
+export type DatasetSummary = {
+  id: string;
+  name: string;
+  createdAt: number;
+  preset: string;
+  timeZone: string;
+  files: { name: string; size: number }[];
+  rowsRead: number;
+  imported: number;
+  rejected: number;
+  duplicates: number;
+  ignoredColumns: string[];
+  minTimestamp: number;
+  maxTimestamp: number;
+};
+
+/** A decoded event for display ("sample events behind a line"). */
+export type EventRecord = Record<string, string | number>;
+
+export type StorageInfo = { usage: number; quota: number; persisted: boolean };
+
+/**
+ * The worker's surface: a few chunky calls. Progress arrives through one proxied callback per job, throttled by the
+ * worker (a few updates a second), never one message per row. Long jobs take a caller-chosen `jobId` for `cancel`.
+ */
+export type WorkerApi = {
+  importFile(
+    file: File,
+    options: { timeZone: string; name?: string },
+    jobId: string,
+    onProgress: (p: ImportProgress) => void,
+  ): Promise<Result<DatasetSummary>>;
+  /** Generates the deterministic sample dataset (two months of WhatsApp on a shared number, plus calls) and imports it. */
+  loadSample(jobId: string, onProgress: (p: ImportProgress) => void): Promise<Result<DatasetSummary>>;
+  cancel(jobId: string): Promise<void>;
+  listDatasets(): Promise<DatasetSummary[]>;
+  deleteDataset(id: string): Promise<void>;
+  rejects(datasetId: string, offset: number, limit: number): Promise<{ total: number; rows: RejectedRow[] }>;
+  /** All rejects as CSV text: line,reason,raw. */
+  rejectsCsv(datasetId: string): Promise<string>;
+  /** Validates the plan and prices the dataset (held in worker memory after first load). */
+  estimate(datasetId: string, plan: unknown): Promise<Result<Estimate>>;
+  events(datasetId: string, indices: number[]): Promise<EventRecord[]>;
+  storageInfo(): Promise<StorageInfo>;
+};
