@@ -1,6 +1,9 @@
 import type { Estimate } from '../engine/estimate/types';
 import type { ImportProgress, RejectedRow } from '../import/types';
 
+/** Re-exported so the state and UI layers need only the worker's types. */
+export type { Estimate, ImportProgress, RejectedRow };
+
 /** Errors cross the worker boundary as values, never as thrown exceptions. */
 export type Failure = {
   message: string;
