@@ -1,0 +1,78 @@
+/**
+ * The Tarifa IndexedDB database (Dexie). Events are stored column by column, one row per ~64k-event chunk, as
+ * structured clones of their typed arrays: never one object per event (see shared/notes/toolchain.md, measured ~50x).
+ *
+ * Schema history: one constant per version, never edited once shipped. A later change adds `SCHEMA_V2` with a dated
+ * comment and a `.upgrade()` in the constructor, plus an upgrade test that seeds V1 and asserts the new rows.
+ */
+import { Dexie, type Table } from 'dexie';
+import type { Dictionaries, EventColumns } from '../engine/events';
+
+export const DEFAULT_DB_NAME = 'tarifa';
+
+/** 2026-11-22: first schema. Datasets (metadata), columnar event chunks, per-chunk reject batches, settings. */
+export const SCHEMA_V1 = {
+  datasets: 'id, status, createdAt',
+  chunks: '[datasetId+index]',
+  rejects: '[datasetId+index]',
+  settings: 'key',
+} as const;
+
+export type DatasetStatus = 'importing' | 'ready';
+
+/** Accounting of a finished import (all zero while importing). */
+export type DatasetCounts = {
+  rowsRead: number;
+  imported: number;
+  rejected: number;
+  duplicates: number;
+};
+
+export type DatasetRow = {
+  id: string;
+  status: DatasetStatus;
+  name: string;
+  createdAt: number;
+  preset: string;
+  timeZone: string;
+  files: { name: string; size: number }[];
+  counts: DatasetCounts;
+  /** Epoch ms; NaN until the import finishes. */
+  minTimestamp: number;
+  maxTimestamp: number;
+  ignoredColumns: string[];
+  /** Chunks written so far (while importing) or in total (when ready). */
+  chunkCount: number;
+};
+
+/** One stored chunk: an EventChunk's columns and dictionary additions, kept as they are. */
+export type ChunkRow = {
+  datasetId: string;
+  index: number;
+  columns: EventColumns;
+  dictAppend: Dictionaries;
+};
+
+/** A row that did not become an event (same shape as import's RejectedRow; storage may not import src/import). */
+export type StoredReject = { line: number; reason: string; raw: string };
+
+/** The rejects found while building chunk `index`. Only non-empty batches are stored. */
+export type RejectBatchRow = {
+  datasetId: string;
+  index: number;
+  rows: StoredReject[];
+};
+
+export type SettingRow = { key: string; value: unknown };
+
+export class TarifaDb extends Dexie {
+  datasets!: Table<DatasetRow, string>;
+  chunks!: Table<ChunkRow, [string, number]>;
+  rejects!: Table<RejectBatchRow, [string, number]>;
+  settings!: Table<SettingRow, string>;
+
+  constructor(name: string = DEFAULT_DB_NAME) {
+    super(name);
+    this.version(1).stores(SCHEMA_V1);
+  }
+}
