@@ -1,0 +1,13 @@
+import type { WorkerApi } from '../worker/types';
+
+/** What the store needs from the outside world; tests pass the real worker API in-process. */
+export type StoreDeps = {
+  api: WorkerApi;
+  /** Wraps a callback so it can cross the worker boundary (Comlink.proxy); identity in-process. */
+  wrapCallback?: <F extends (...args: never[]) => unknown>(fn: F) => F;
+  /** Loads the default plan shipped in public/plans. */
+  fetchDefaultPlan: () => Promise<unknown>;
+  /** navigator.storage.persist(), asked once after the first import. */
+  requestPersist?: () => Promise<boolean>;
+  newJobId?: () => string;
+};

@@ -1,0 +1,24 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { createAppSlice, type AppSlice } from './app-slice';
+import { createDatasetsSlice, type DatasetsSlice } from './datasets-slice';
+import { createEstimateSlice, type EstimateSlice } from './estimate-slice';
+import { createJobSlice, type JobSlice } from './job-slice';
+import type { StoreDeps } from './deps';
+
+/** Jobs, selections and results; never row data (that stays in the worker). */
+export type AppState = AppSlice & DatasetsSlice & JobSlice & EstimateSlice;
+export type AppStore = StoreApi<AppState>;
+
+export const createAppStore = (deps: StoreDeps): AppStore =>
+  createStore<AppState>()((...a) => ({
+    ...createAppSlice(...a),
+    ...createDatasetsSlice(deps)(...a),
+    ...createJobSlice(deps)(...a),
+    ...createEstimateSlice(deps)(...a),
+  }));
+
+/** Named selectors, so components subscribe to exactly what they render. */
+export const selectors = {
+  selectedDataset: (s: AppState) => s.datasets.find((d) => d.id === s.selectedId) ?? null,
+  isBusy: (s: AppState) => s.job !== null,
+};

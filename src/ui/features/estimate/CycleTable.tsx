@@ -1,0 +1,68 @@
+import { Fragment, useState } from 'react';
+import type { CycleEstimate } from '../../../engine/estimate/types';
+import { formatDate, formatMoney, formatNumber } from '../../i18n/format';
+import { useLocale, useT } from '../../i18n/use-t';
+import { EventSample } from './EventSample';
+
+type Props = { cycle: CycleEstimate; currency: string; timeZone: string; datasetId: string | null };
+
+/** One billing cycle: lines with quantity, amount and the engine's explanation; subtotal, discount, tax, total. */
+export const CycleTable = ({ cycle, currency, timeZone, datasetId }: Props) => {
+  const t = useT();
+  const locale = useLocale();
+  const [open, setOpen] = useState<string | null>(null);
+  const money = (a: string) => formatMoney(a, currency, locale);
+  // The cycle ends at the next anchor (exclusive); show the last day it covers.
+  const title = t('estimate.cycle', { from: formatDate(cycle.startMs, locale, timeZone), to: formatDate(cycle.endMs - 1, locale, timeZone) });
+  return (
+    <section className="panel cycle" aria-label={title}>
+      <h2>
+        {title}{' '}
+        {cycle.partial && <span className="badge" title={t('estimate.partial.hint')}>{t('estimate.partial')}</span>}
+        <span className="hint"> · {t('estimate.events', { count: cycle.eventCount })}</span>
+      </h2>
+      <table className="lines">
+        <thead>
+          <tr>
+            <th scope="col">{t('estimate.col.charge')}</th>
+            <th scope="col" className="num">{t('estimate.col.quantity')}</th>
+            <th scope="col" className="num">{t('estimate.col.amount')}</th>
+            <th scope="col">{t('estimate.col.explanation')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {cycle.lines.map((line) => {
+            const key = line.charge + line.label;
+            const samples = line.explanation.sampleEvents;
+            return (
+              <Fragment key={key}>
+                <tr>
+                  <th scope="row">{line.label}</th>
+                  <td className="num">{formatNumber(line.quantity, locale)}</td>
+                  <td className="num">{money(line.amount)}</td>
+                  <td>
+                    <span className="explanation">{line.explanation.text}</span>
+                    {datasetId && samples.length > 0 && (
+                      <button type="button" className="link" aria-expanded={open === key} onClick={() => setOpen(open === key ? null : key)}>
+                        {open === key ? t('estimate.hideEvents') : t('estimate.showEvents')}
+                      </button>
+                    )}
+                  </td>
+                </tr>
+                {open === key && datasetId && (
+                  <tr className="sample"><td colSpan={4}><EventSample datasetId={datasetId} indices={samples} /></td></tr>
+                )}
+              </Fragment>
+            );
+          })}
+        </tbody>
+        <tfoot>
+          <tr><th scope="row" colSpan={2}>{t('estimate.subtotal')}</th><td className="num">{money(cycle.subtotal)}</td><td /></tr>
+          {Number(cycle.discount) !== 0 && <tr><th scope="row" colSpan={2}>{t('estimate.discount')}</th><td className="num">−{money(cycle.discount)}</td><td /></tr>}
+          {Number(cycle.tax) !== 0 && <tr><th scope="row" colSpan={2}>{t('estimate.tax')}</th><td className="num">{money(cycle.tax)}</td><td /></tr>}
+          <tr className="total"><th scope="row" colSpan={2}>{t('estimate.cycleTotal')}</th><td className="num" data-testid="cycle-total">{money(cycle.total)}</td><td /></tr>
+        </tfoot>
+      </table>
+    </section>
+  );
+};

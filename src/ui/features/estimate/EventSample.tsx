@@ -1,0 +1,24 @@
+import { useEffect, useState } from 'react';
+import { useWorkerApi } from '../../app/store-context';
+import type { EventRecord } from '../../../worker/types';
+
+const COLUMNS = ['timestamp', 'kind', 'direction', 'contact', 'channel', 'queue', 'agent', 'category', 'template', 'status', 'duration', 'quantity'];
+
+/** The events behind a line, fetched from the worker on demand. */
+export const EventSample = ({ datasetId, indices }: { datasetId: string; indices: number[] }) => {
+  const api = useWorkerApi();
+  const [rows, setRows] = useState<EventRecord[] | null>(null);
+  useEffect(() => {
+    let live = true;
+    void api.events(datasetId, indices).then((r) => { if (live) setRows(r); });
+    return () => { live = false; };
+  }, [api, datasetId, indices]);
+  if (!rows) return <p className="hint">…</p>;
+  const cols = COLUMNS.filter((c) => rows.some((r) => r[c] !== '' && r[c] !== undefined && !(typeof r[c] === 'number' && Number.isNaN(r[c]))));
+  return (
+    <table className="events">
+      <thead><tr>{cols.map((c) => <th key={c} scope="col">{c}</th>)}</tr></thead>
+      <tbody>{rows.map((r, i) => <tr key={i}>{cols.map((c) => <td key={c}>{String(r[c] ?? '')}</td>)}</tr>)}</tbody>
+    </table>
+  );
+};

@@ -1,0 +1,31 @@
+import { useAppStore } from '../../app/store-context';
+import { useT } from '../../i18n/use-t';
+
+const MB = 1_000_000;
+
+/** Progress bar with rows and MB/s, and a Cancel that really stops the worker's job. */
+export const JobProgress = () => {
+  const t = useT();
+  const job = useAppStore((s) => s.job);
+  const cancelJob = useAppStore((s) => s.cancelJob);
+  if (!job) return null;
+  const p = job.progress;
+  const total = p?.totalBytes || job.totalBytes;
+  const fraction = p && total > 0 ? Math.min(1, p.bytesRead / total) : undefined;
+  const speed = p && p.elapsedMs > 0 ? p.bytesRead / MB / (p.elapsedMs / 1000) : 0;
+  return (
+    <section className="panel job" aria-live="polite" aria-busy="true">
+      <h2>{t('job.importing', { name: job.name })}</h2>
+      <progress max={1} value={fraction} aria-label={t('job.importing', { name: job.name })} />
+      <p className="figures">
+        {t('job.progress', {
+          rows: p?.rowsRead ?? 0,
+          mb: ((p?.bytesRead ?? 0) / MB).toFixed(1),
+          total: (total / MB).toFixed(1),
+          speed: speed.toFixed(1),
+        })}
+      </p>
+      <button type="button" className="secondary" onClick={() => void cancelJob()}>{t('job.cancel')}</button>
+    </section>
+  );
+};

@@ -1,0 +1,26 @@
+/** Intl formatting for the UI. Money arrives from the engine as exact decimal strings and is only displayed here. */
+
+export const formatMoney = (amount: string, currency: string, locale: string): string => {
+  // Intl.NumberFormat accepts decimal strings exactly (no float conversion) in current engines.
+  const fmt = new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: decimalsOf(amount) });
+  return fmt.format(amount as unknown as number);
+};
+
+const decimalsOf = (amount: string): number => {
+  const dot = amount.indexOf('.');
+  return dot < 0 ? 0 : Math.min(20, amount.length - dot - 1);
+};
+
+export const formatNumber = (n: number, locale: string, maxDecimals = 2): string =>
+  new Intl.NumberFormat(locale, { maximumFractionDigits: maxDecimals }).format(n);
+
+export const formatDate = (ms: number, locale: string, timeZone: string): string =>
+  new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone }).format(ms);
+
+export const formatBytes = (bytes: number, locale: string): string => {
+  const units = ['B', 'kB', 'MB', 'GB', 'TB'];
+  let v = bytes;
+  let i = 0;
+  while (v >= 1000 && i < units.length - 1) { v /= 1000; i++; }
+  return `${new Intl.NumberFormat(locale, { maximumFractionDigits: i === 0 ? 0 : 1 }).format(v)} ${units[i]}`;
+};

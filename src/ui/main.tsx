@@ -1,0 +1,36 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { registerSW } from 'virtual:pwa-register';
+import { createAppStore } from '../state/store';
+import { createWorkerClient, proxyCallback } from '../worker/client';
+import type { WorkerApi } from '../worker/types';
+import { App } from './app/App';
+import { ServicesProvider } from './app/store-context';
+import './styles.css';
+
+const { remote } = createWorkerClient();
+// Comlink's Remote<WorkerApi> has the same promise-returning methods; callbacks are wrapped with proxyCallback.
+const api = remote as unknown as WorkerApi;
+
+const store = createAppStore({
+  api,
+  wrapCallback: (fn) => proxyCallback(fn),
+  fetchDefaultPlan: async () => (await fetch(`${import.meta.env.BASE_URL}plans/seat-plan.json`)).json(),
+  requestPersist: async () => (await navigator.storage?.persist?.()) ?? false,
+});
+
+// The service worker waits for the user's yes before it takes over (never mid-import: see UpdatePrompt).
+const updateSW = registerSW({
+  onNeedRefresh: () => store.getState().setUpdateReady(true),
+  onOfflineReady: () => store.getState().setOfflineReady(true),
+});
+
+void store.getState().refreshDatasets();
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <ServicesProvider store={store} api={api}>
+      <App applyUpdate={() => void updateSW(true)} />
+    </ServicesProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,35 @@
+import { useState } from 'react';
+import { selectors } from '../../state/store';
+import { useAppStore } from '../app/store-context';
+import { DatasetList } from '../features/datasets/DatasetList';
+import { DropZone } from '../features/import/DropZone';
+import { ImportResult } from '../features/import/ImportResult';
+import { JobProgress } from '../features/import/JobProgress';
+import { useT } from '../i18n/use-t';
+import { TimeZoneSelect } from '../components/TimeZoneSelect';
+
+export const DataPage = () => {
+  const t = useT();
+  const busy = useAppStore(selectors.isBusy);
+  const importFile = useAppStore((s) => s.importFile);
+  const loadSample = useAppStore((s) => s.loadSample);
+  const [timeZone, setTimeZone] = useState(() => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');
+  return (
+    <div className="page">
+      <h1>{t('data.title')}</h1>
+      <p className="lead">{t('app.tagline')}</p>
+      <div className="start">
+        <DropZone disabled={busy} onFile={(f) => void importFile(f, timeZone)} />
+        <section className="panel" aria-labelledby="sample-title">
+          <h2 id="sample-title">{t('data.sample.title')}</h2>
+          <p className="hint">{t('data.sample.hint')}</p>
+          <button type="button" disabled={busy} onClick={() => void loadSample()}>{t('data.sample.button')}</button>
+        </section>
+      </div>
+      <TimeZoneSelect label={t('data.tz.label')} value={timeZone} onChange={setTimeZone} />
+      <JobProgress />
+      <ImportResult />
+      <DatasetList />
+    </div>
+  );
+};

@@ -1,0 +1,60 @@
+import { useEffect } from 'react';
+import { selectors } from '../../state/store';
+import { useAppStore } from '../app/store-context';
+import { CycleTable } from '../features/estimate/CycleTable';
+import { PlanPicker } from '../features/estimate/PlanPicker';
+import { formatMoney } from '../i18n/format';
+import { useLocale, useT } from '../i18n/use-t';
+
+export const EstimatePage = () => {
+  const t = useT();
+  const locale = useLocale();
+  const dataset = useAppStore(selectors.selectedDataset);
+  const datasets = useAppStore((s) => s.datasets);
+  const selectDataset = useAppStore((s) => s.selectDataset);
+  const plan = useAppStore((s) => s.plan);
+  const estimate = useAppStore((s) => s.estimate);
+  const error = useAppStore((s) => s.estimateError);
+  const estimating = useAppStore((s) => s.estimating);
+  const loadDefaultPlan = useAppStore((s) => s.loadDefaultPlan);
+  const runEstimate = useAppStore((s) => s.runEstimate);
+
+  useEffect(() => { void loadDefaultPlan(); }, [loadDefaultPlan]);
+  useEffect(() => { if (dataset && plan) void runEstimate(); }, [dataset, plan, runEstimate]);
+
+  if (datasets.length === 0) {
+    return <div className="page"><h1>{t('estimate.title')}</h1><p className="panel">{t('estimate.none')} <a href="#/data">{t('nav.data')}</a></p></div>;
+  }
+  return (
+    <div className="page">
+      <h1>{t('estimate.title')}</h1>
+      <div className="toolbar">
+        <label>
+          {t('estimate.dataset')}{' '}
+          <select value={dataset?.id ?? ''} onChange={(e) => selectDataset(e.target.value)}>
+            {datasets.map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}
+          </select>
+        </label>
+        <PlanPicker />
+      </div>
+      {estimating && !estimate && <p role="status">{t('estimate.running')}</p>}
+      {error && (
+        <div className="panel error" role="alert">
+          <p>{error.code === 'invalid-plan' ? t('estimate.invalidPlan') : error.message}</p>
+          {error.issues && <ul>{error.issues.map((i) => <li key={i.path + i.message}><code>{i.path}</code>: {i.message}</li>)}</ul>}
+        </div>
+      )}
+      {estimate && (
+        <>
+          <p className="grand-total" aria-live="polite">
+            {t('estimate.total', { count: estimate.cycles.length })}: <strong data-testid="estimate-total">{formatMoney(estimate.total, estimate.currency, locale)}</strong>
+          </p>
+          {estimate.cycles.map((c) => (
+            <CycleTable key={c.start} cycle={c} currency={estimate.currency} timeZone={estimate.timeZone} datasetId={dataset?.id ?? null} />
+          ))}
+          <p className="hint">{t('estimate.disclaimer')}</p>
+        </>
+      )}
+    </div>
+  );
+};

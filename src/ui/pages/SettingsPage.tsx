@@ -1,0 +1,39 @@
+import { useEffect, useState } from 'react';
+import { useWorkerApi } from '../app/store-context';
+import { formatBytes } from '../i18n/format';
+import { useLocale, useT } from '../i18n/use-t';
+import type { StorageInfo } from '../../worker/types';
+
+export const SettingsPage = () => {
+  const t = useT();
+  const locale = useLocale();
+  const api = useWorkerApi();
+  const [info, setInfo] = useState<StorageInfo | null>(null);
+  const refresh = () => void api.storageInfo().then(setInfo);
+  useEffect(refresh, [api]);
+  const persist = async () => {
+    await navigator.storage?.persist?.();
+    refresh();
+  };
+  return (
+    <div className="page">
+      <h1>{t('settings.title')}</h1>
+      <section className="panel" aria-labelledby="storage-title">
+        <h2 id="storage-title">{t('settings.storage.title')}</h2>
+        {!info ? <p>…</p> : info.quota === 0 ? <p>{t('settings.storage.unknown')}</p> : (
+          <>
+            <meter min={0} max={info.quota} value={info.usage} aria-label={t('settings.storage.title')} />
+            <p data-testid="storage-used">{t('settings.storage.used', { used: formatBytes(info.usage, locale), quota: formatBytes(info.quota, locale) })}</p>
+          </>
+        )}
+        {info && (info.persisted ? <p>{t('settings.storage.persisted')}</p> : (
+          <p>{t('settings.storage.notPersisted')} <button type="button" className="secondary" onClick={() => void persist()}>{t('settings.storage.persist')}</button></p>
+        ))}
+      </section>
+      <section className="panel">
+        <p>{t('settings.privacy')}</p>
+        <p className="hint" data-testid="app-version">{t('settings.version', { version: __APP_VERSION__ })}</p>
+      </section>
+    </div>
+  );
+};
