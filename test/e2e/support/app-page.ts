@@ -1,0 +1,60 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** Page model: what a user sees and does in Tarifa, in their words. */
+export class AppPage {
+  constructor(readonly page: Page) {}
+
+  async open(path = '/') {
+    await this.page.goto(path);
+    await expect(this.page.getByRole('heading', { name: 'Drop a usage file' }).or(this.page.getByRole('heading', { level: 1 }))).toBeVisible();
+  }
+
+  get fileInput(): Locator {
+    return this.page.getByLabel('Usage file');
+  }
+
+  async importFile(file: string | { name: string; mimeType: string; buffer: Buffer }) {
+    await this.fileInput.setInputFiles(file);
+  }
+
+  async loadSample() {
+    await this.page.getByRole('button', { name: 'Load sample data' }).click();
+  }
+
+  importCounts(): Locator {
+    return this.page.getByTestId('import-counts');
+  }
+
+  alert(): Locator {
+    return this.page.getByRole('alert');
+  }
+
+  datasetItems(): Locator {
+    return this.page.locator('.datasets li');
+  }
+
+  async openEstimate(datasetName?: string) {
+    if (datasetName) {
+      await this.datasetItems().filter({ hasText: datasetName }).getByRole('button', { name: 'Show estimate' }).click();
+    } else {
+      await this.page.getByRole('navigation').getByRole('link', { name: 'Estimate' }).click();
+    }
+    await expect(this.page.getByTestId('estimate-total')).toBeVisible();
+  }
+
+  estimateTotal(): Locator {
+    return this.page.getByTestId('estimate-total');
+  }
+
+  /** Waits until the service worker controls the page, so the app works offline from here. */
+  async waitForServiceWorker() {
+    await this.page.waitForFunction(async () => {
+      const reg = await navigator.serviceWorker.ready;
+      return !!reg.active && !!navigator.serviceWorker.controller;
+    }, undefined, { timeout: 30_000 }).catch(async () => {
+      // First load: the SW activates but does not claim until reload.
+      await this.page.reload();
+      await this.page.waitForFunction(() => !!navigator.serviceWorker.controller, undefined, { timeout: 30_000 });
+    });
+  }
+}
