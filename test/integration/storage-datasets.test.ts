@@ -116,7 +116,7 @@ describe('datasets repository', () => {
     const db = freshDb();
     await beginDataset(db, meta('t'));
     const put = db.rejects.put.bind(db.rejects);
-    db.rejects.put = () => Promise.reject(new Error('disk on fire'));
+    db.rejects.put = (() => Promise.reject(new Error('disk on fire'))) as unknown as typeof db.rejects.put;
     await expect(appendChunk(db, 't', makeChunk(0, 3, 1, ['a']), [{ line: 2, reason: 'x', raw: 'y' }])).rejects.toThrow('disk on fire');
     db.rejects.put = put;
     expect(await db.chunks.count()).toBe(0);
@@ -176,7 +176,7 @@ describe('quota errors', () => {
   it('appendChunk turns a quota failure into StorageQuotaError and writes nothing', async () => {
     const db = freshDb();
     await beginDataset(db, meta('q'));
-    db.chunks.put = () => Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+    db.chunks.put = (() => Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'))) as unknown as typeof db.chunks.put;
     await expect(appendChunk(db, 'q', makeChunk(0, 2, 1, ['a']), [])).rejects.toBeInstanceOf(StorageQuotaError);
     expect(await db.chunks.count()).toBe(0);
   });

@@ -1,0 +1,18 @@
+import type { DatasetRow } from '../storage/db';
+import type { DatasetSummary } from './types';
+
+export const toDatasetSummary = (row: DatasetRow): DatasetSummary => ({
+  id: row.id,
+  name: row.name,
+  createdAt: row.createdAt,
+  preset: row.preset,
+  timeZone: row.timeZone,
+  files: row.files.map((f) => ({ name: f.name, size: f.size })),
+  rowsRead: row.counts.rowsRead,
+  imported: row.counts.imported,
+  rejected: row.counts.rejected,
+  duplicates: row.counts.duplicates,
+  ignoredColumns: [...row.ignoredColumns],
+  minTimestamp: row.minTimestamp,
+  maxTimestamp: row.maxTimestamp,
+});
