@@ -2,9 +2,9 @@ import { useState } from 'react';
 import { selectors } from '../../state/store';
 import { useAppStore } from '../app/store-context';
 import { DatasetList } from '../features/datasets/DatasetList';
-import { DropZone } from '../features/import/DropZone';
-import { ImportResult } from '../features/import/ImportResult';
-import { JobProgress } from '../features/import/JobProgress';
+import { DropZone } from '../features/file-import/DropZone';
+import { ImportResult } from '../features/file-import/ImportResult';
+import { JobProgress } from '../features/file-import/JobProgress';
 import { useT } from '../i18n/use-t';
 import { TimeZoneSelect } from '../components/TimeZoneSelect';
 
