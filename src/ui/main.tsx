@@ -3,14 +3,12 @@ import { createRoot } from 'react-dom/client';
 import { registerSW } from 'virtual:pwa-register';
 import { createAppStore } from '../state/store';
 import { createWorkerClient, proxyCallback } from '../worker/client';
-import type { WorkerApi } from '../worker/types';
 import { App } from './app/App';
 import { ServicesProvider } from './app/store-context';
 import './styles.css';
 
-const { remote } = createWorkerClient();
-// Comlink's Remote<WorkerApi> has the same promise-returning methods; callbacks are wrapped with proxyCallback.
-const api = remote as unknown as WorkerApi;
+// Comlink's Remote has the same promise-returning methods; callbacks cross the boundary through proxyCallback.
+const { api } = createWorkerClient();
 
 const store = createAppStore({
   api,
