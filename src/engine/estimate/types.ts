@@ -24,6 +24,9 @@ export type LineExplanation = {
 export type EstimateLine = {
   charge: string;
   label: string;
+  /** For a charge on a meter with `by`: the key of this line (values joined with ':', e.g. "BR:marketing"). */
+  key?: string;
+  /** Billable units priced by the line (usage − free units; 1 for flat fees and the minimum-spend true-up). */
   quantity: number;
   /** Decimal string, rounded per the plan's rounding. */
   amount: string;

@@ -1,0 +1,98 @@
+/**
+ * Charge models on aggregated usage (decimals throughout; usage arrives as an exact decimal).
+ * - flat: `amount` each cycle (`once`: first cycle of the estimate only; the caller decides which cycle that is).
+ * - standard: billable × unitPrice / per (per defaults to 1).
+ * - package: ceil(billable / packageSize) × packagePrice.
+ * `freeUnits` are deducted first; billable never goes below zero. Amounts are raw (unrounded): the caller rounds.
+ */
+import { Dec, displayPrice, groupThousands, plainDecimal, ZERO, type Big } from '../money';
+import type { Charge, FlatCharge, PackageCharge, StandardCharge } from '../plan/types';
+
+export type PricedStep = { description: string; units: number; price: string; amount: string };
+
+export type PricedCharge = {
+  usage: Big;
+  free: Big;
+  billable: Big;
+  /** Unrounded amount. */
+  raw: Big;
+  steps: PricedStep[];
+  /** How billable became the amount, e.g. "15 packages of 1,000 at 5.00"; '' for flat charges. */
+  formula: string;
+};
+
+export const deductFree = (usage: Big, freeUnits: number | undefined): { free: Big; billable: Big } => {
+  const free = new Dec(freeUnits ?? 0);
+  const billable = usage.gt(free) ? usage.minus(free) : ZERO;
+  return { free, billable };
+};
+
+const fmtUnits = (b: Big): string => groupThousands(plainDecimal(b));
+
+export const priceFlat = (charge: FlatCharge, decimals: number): PricedCharge => {
+  const raw = new Dec(charge.amount);
+  const price = displayPrice(raw, decimals);
+  return {
+    usage: new Dec(1),
+    free: ZERO,
+    billable: new Dec(1),
+    raw,
+    steps: [{ description: charge.once ? 'one-time fee' : 'flat fee per cycle', units: 1, price, amount: plainDecimal(raw) }],
+    formula: '',
+  };
+};
+
+export const priceStandard = (charge: StandardCharge, usage: Big, decimals: number): PricedCharge => {
+  const { free, billable } = deductFree(usage, charge.freeUnits);
+  const unitPrice = new Dec(charge.unitPrice);
+  const per = charge.per ?? 1;
+  const raw = billable.times(unitPrice).div(per);
+  const price = displayPrice(unitPrice, decimals);
+  const perText = per === 1 ? '' : ` per ${groupThousands(per)}`;
+  return {
+    usage,
+    free,
+    billable,
+    raw,
+    steps: [
+      {
+        description: `${fmtUnits(billable)} × ${price}${perText}`,
+        units: Number(billable),
+        price: charge.unitPrice,
+        amount: plainDecimal(raw),
+      },
+    ],
+    formula: `${fmtUnits(billable)} × ${price}${perText}`,
+  };
+};
+
+export const pricePackage = (charge: PackageCharge, usage: Big, decimals: number): PricedCharge => {
+  const { free, billable } = deductFree(usage, charge.freeUnits);
+  const packages = billable.div(charge.packageSize).round(0, 3);
+  const packagePrice = new Dec(charge.packagePrice);
+  const raw = packages.times(packagePrice);
+  const n = Number(packages);
+  const formula = `${fmtUnits(packages)} package${n === 1 ? '' : 's'} of ${groupThousands(charge.packageSize)} at ${displayPrice(packagePrice, decimals)}`;
+  return {
+    usage,
+    free,
+    billable,
+    raw,
+    steps: [{ description: formula, units: n, price: charge.packagePrice, amount: plainDecimal(raw) }],
+    formula,
+  };
+};
+
+/** Prices a usage-based charge (standard, package). Throws for models this version does not price. */
+export const priceUsage = (charge: Charge, usage: Big, decimals: number): PricedCharge => {
+  switch (charge.model) {
+    case 'standard':
+      return priceStandard(charge, usage, decimals);
+    case 'package':
+      return pricePackage(charge, usage, decimals);
+    case 'flat':
+      return priceFlat(charge, decimals);
+    default:
+      throw new Error(`charge model '${charge.model}' is not supported yet by this version`);
+  }
+};
