@@ -1,4 +1,5 @@
 import type { EventChunk } from '../engine/events';
+import type { ColumnBuilder } from './column-builder';
 
 /** A row that did not become an event, kept so the user can see and download it. */
 export type RejectedRow = {
@@ -17,6 +18,13 @@ export type ImportOptions = {
   timeZone: string;
   /** Events per stored chunk (default 65536). */
   chunkSize?: number;
+  /** Size of the source for progress, when the source cannot tell (a Node stream); Blob and string know theirs. */
+  totalBytes?: number;
+  /**
+   * Continue a dataset: several files imported through one builder share its dictionaries, chunk numbering and
+   * duplicate-id detection (the builder's chunkSize wins). Not cloneable: create it where the import runs.
+   */
+  dataset?: ColumnBuilder;
 };
 
 export type ImportProgress = {

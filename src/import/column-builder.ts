@@ -1,0 +1,107 @@
+/**
+ * Appends normalised events into preallocated typed arrays and hands them out as EventChunks.
+ *
+ * Strings are dictionary-coded with one Map per field (code 0 = ''); codes are stable for the builder's life, so one
+ * builder can take several files into one dataset. Each flushed chunk's `dictAppend` holds the entries added since
+ * the previous flush (the first flush's starts with ''), so concatenating the chunks' `dictAppend` in chunk order
+ * rebuilds the dataset dictionary, as `tableFromChunks` expects.
+ *
+ * Writing a row: `const i = builder.length; builder.columns.timestamp[i] = …` for every column, then `commit()`.
+ * A row that is not committed leaves no trace (the next row overwrites slot i).
+ */
+import { allocateColumns, emptyDictionaries, STRING_FIELDS } from '../engine/events';
+import type { Dictionaries, EventChunk, EventColumns, StringField } from '../engine/events';
+import type { RejectedRow } from './types';
+
+export const DEFAULT_CHUNK_SIZE = 65_536;
+
+export type FlushedChunk = { chunk: EventChunk; rejects: RejectedRow[] };
+
+const freshAppend = (): Dictionaries =>
+  Object.fromEntries(STRING_FIELDS.map((f) => [f, [] as string[]])) as unknown as Dictionaries;
+
+const sliceColumns = (c: EventColumns, n: number): EventColumns => ({
+  length: n,
+  timestamp: c.timestamp.slice(0, n),
+  duration: c.duration.slice(0, n),
+  segments: c.segments.slice(0, n),
+  quantity: c.quantity.slice(0, n),
+  price: c.price.slice(0, n),
+  strings: Object.fromEntries(STRING_FIELDS.map((f) => [f, c.strings[f].slice(0, n)])) as unknown as EventColumns['strings'],
+});
+
+export class ColumnBuilder {
+  readonly chunkSize: number;
+  /** Columns being filled; replaced by fresh arrays at each flush. */
+  columns: EventColumns;
+  /** Rows committed to `columns` so far. */
+  length = 0;
+  /** Index the next flushed chunk will carry. */
+  nextChunkIndex = 0;
+  /** Events committed over the builder's life. */
+  totalEvents = 0;
+  private readonly codes: Record<StringField, Map<string, number>>;
+  private sizes: Record<StringField, number>;
+  private append: Dictionaries;
+  private rejects: RejectedRow[] = [];
+
+  constructor(chunkSize: number = DEFAULT_CHUNK_SIZE) {
+    if (!Number.isInteger(chunkSize) || chunkSize < 1) throw new RangeError(`chunkSize must be a positive integer, got ${chunkSize}`);
+    this.chunkSize = chunkSize;
+    this.columns = allocateColumns(chunkSize);
+    this.codes = Object.fromEntries(STRING_FIELDS.map((f) => [f, new Map<string, number>([['', 0]])])) as unknown as Record<StringField, Map<string, number>>;
+    this.sizes = Object.fromEntries(STRING_FIELDS.map((f) => [f, 1])) as unknown as Record<StringField, number>;
+    this.append = emptyDictionaries();
+  }
+
+  /** The code of `value` in `field`'s dictionary, adding it when new. */
+  code(field: StringField, value: string): number {
+    const map = this.codes[field];
+    let c = map.get(value);
+    if (c === undefined) {
+      c = this.sizes[field]++;
+      map.set(value, c);
+      this.append[field].push(value);
+    }
+    return c;
+  }
+
+  /** The code of `value` when it is already in the dictionary. */
+  codeOf(field: StringField, value: string): number | undefined {
+    return this.codes[field].get(value);
+  }
+
+  /** Entries in `field`'s dictionary, '' included. */
+  dictionarySize(field: StringField): number {
+    return this.sizes[field];
+  }
+
+  /** Keeps the row written at `length`; true when the chunk is now full and should be flushed. */
+  commit(): boolean {
+    this.length++;
+    this.totalEvents++;
+    return this.length === this.chunkSize;
+  }
+
+  reject(row: RejectedRow): void {
+    this.rejects.push(row);
+  }
+
+  /** True when there are events or rejects not yet flushed. */
+  get pending(): boolean {
+    return this.length > 0 || this.rejects.length > 0;
+  }
+
+  /** The events and rejects since the last flush; a partial chunk gets exact-size arrays. */
+  flush(): FlushedChunk {
+    const n = this.length;
+    const columns = n === this.chunkSize ? this.columns : sliceColumns(this.columns, n);
+    const chunk: EventChunk = { index: this.nextChunkIndex++, columns, dictAppend: this.append };
+    const rejects = this.rejects;
+    this.columns = allocateColumns(this.chunkSize);
+    this.length = 0;
+    this.append = freshAppend();
+    this.rejects = [];
+    return { chunk, rejects };
+  }
+}

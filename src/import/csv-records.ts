@@ -1,0 +1,125 @@
+/**
+ * CSV records with their true 1-based file line numbers, batch by batch, from text pieces.
+ *
+ * Uses PapaParse's core parser (`Papa.Parser`, array mode, no header mode) on each piece joined to the unfinished
+ * last record of the previous piece, the way `Papa.parse`'s own chunk streamers do, but driven from an async loop:
+ * the caller awaits between batches, so backpressure is real for every source.
+ *
+ * Line numbers: every record ends with one line break, so when the line breaks in the consumed text equal the
+ * records (one native indexOf scan per piece) lines are sequential; otherwise some field holds a quoted line break
+ * and the batch's fields are scanned to place each record exactly. Blank lines come through as records of one
+ * empty field (callers skip them) and so keep the numbering right.
+ */
+import Papa from 'papaparse';
+import { textPieces } from './text-source';
+import type { CsvSource } from './text-source';
+import { ImportError } from './types';
+
+/** A record longer than this is taken for an unclosed quote rather than buffered on. */
+const MAX_RECORD_CHARS = 32_000_000;
+
+export type RecordBatch = {
+  rows: string[][];
+  /** Line of rows[k] is `lines ? lines[k] : firstLine + k`. */
+  firstLine: number;
+  lines: Int32Array | null;
+  /** PapaParse quote errors by row index in this batch. */
+  errors: Map<number, string> | null;
+  /** Characters of the source consumed so far. */
+  charsRead: number;
+};
+
+export type CsvDialect = { delimiter: string; newline: '\n' | '\r\n' | '\r' };
+
+const DELIMITERS = [',', ';', '\t', '|'];
+
+/** Line break and delimiter guessed from the start of the text (the first line that is not blank). */
+export const guessDialect = (text: string): CsvDialect => {
+  const n = text.indexOf('\n');
+  const r = text.indexOf('\r');
+  const newline = r >= 0 && (n < 0 || r < n) ? (text.charCodeAt(r + 1) === 10 ? '\r\n' : '\r') : '\n';
+  const lines = text.split(newline);
+  const first = lines.find((l) => l.trim() !== '') ?? '';
+  let delimiter = ',';
+  let best = 0;
+  for (const d of DELIMITERS) {
+    const count = first.split(d).length - 1;
+    if (count > best) {
+      best = count;
+      delimiter = d;
+    }
+  }
+  return { delimiter, newline };
+};
+
+const countChar = (text: string, ch: string, end: number): number => {
+  let n = 0;
+  let i = text.indexOf(ch);
+  while (i !== -1 && i < end) {
+    n++;
+    i = text.indexOf(ch, i + 1);
+  }
+  return n;
+};
+
+const lineBreaksIn = (row: readonly string[], ch: string): number => {
+  let n = 0;
+  for (let k = 0; k < row.length; k++) {
+    const f = row[k];
+    if (f.length > 0 && f.indexOf(ch) !== -1) n += countChar(f, ch, f.length);
+  }
+  return n;
+};
+
+/** Parses `source` into record batches, one per text piece of about `pieceSize` characters. */
+export async function* csvRecords(source: CsvSource, pieceSize: number): AsyncGenerator<RecordBatch> {
+  const pieces = textPieces(source, pieceSize);
+  let dialect: CsvDialect | null = null;
+  let pending = '';
+  let base = 0;
+  let line = 1;
+  for (;;) {
+    const next = await pieces.next();
+    const finished = next.done === true;
+    const text = finished ? pending : pending + next.value;
+    if (dialect === null) {
+      // Wait for a whole first line (or the end) before guessing the dialect.
+      if (!finished && !/[\r\n]/.test(text)) {
+        pending = text;
+        continue;
+      }
+      dialect = guessDialect(text);
+    }
+    const parser = new Papa.Parser({ delimiter: dialect.delimiter, newline: dialect.newline, skipEmptyLines: false });
+    const result = parser.parse(text, base, !finished) as Papa.ParseResult<string[]>;
+    const consumed = result.meta.cursor - base;
+    pending = finished ? '' : text.slice(consumed);
+    base = result.meta.cursor;
+    const rows = result.data;
+    const ch = dialect.newline === '\r' ? '\r' : '\n';
+    const breaks = countChar(text, ch, consumed);
+    // Every record but the final one of the file ends with one line break.
+    const expected = finished ? Math.max(rows.length - 1, 0) : rows.length;
+    let lines: Int32Array | null = null;
+    const firstLine = line;
+    if (breaks === expected) line += expected;
+    else {
+      lines = new Int32Array(rows.length);
+      for (let k = 0; k < rows.length; k++) {
+        lines[k] = line;
+        line += 1 + lineBreaksIn(rows[k], ch);
+      }
+    }
+    let errors: Map<number, string> | null = null;
+    for (const e of result.errors) {
+      if (e.row === undefined) continue;
+      errors ??= new Map();
+      if (!errors.has(e.row)) errors.set(e.row, e.message);
+    }
+    if (rows.length > 0) yield { rows, firstLine, lines, errors, charsRead: base };
+    if (finished) return;
+    if (pending.length > MAX_RECORD_CHARS) {
+      throw new ImportError(`line ${line}: a record runs on for over ${MAX_RECORD_CHARS / 1e6} million characters (a quoted field that is never closed?)`, line);
+    }
+  }
+}
