@@ -29,15 +29,14 @@ export const deductFree = (usage: Big, freeUnits: number | undefined): { free: B
 
 const fmtUnits = (b: Big): string => groupThousands(plainDecimal(b));
 
-export const priceFlat = (charge: FlatCharge, decimals: number): PricedCharge => {
+export const priceFlat = (charge: FlatCharge): PricedCharge => {
   const raw = new Dec(charge.amount);
-  const price = displayPrice(raw, decimals);
   return {
     usage: new Dec(1),
     free: ZERO,
     billable: new Dec(1),
     raw,
-    steps: [{ description: charge.once ? 'one-time fee' : 'flat fee per cycle', units: 1, price, amount: plainDecimal(raw) }],
+    steps: [{ description: charge.once ? 'one-time fee' : 'flat fee per cycle', units: 1, price: charge.amount, amount: plainDecimal(raw) }],
     formula: '',
   };
 };
@@ -91,7 +90,7 @@ export const priceUsage = (charge: Charge, usage: Big, decimals: number): Priced
     case 'package':
       return pricePackage(charge, usage, decimals);
     case 'flat':
-      return priceFlat(charge, decimals);
+      return priceFlat(charge);
     default:
       throw new Error(`charge model '${charge.model}' is not supported yet by this version`);
   }

@@ -69,7 +69,7 @@ const explain = (
 };
 
 const flatLine = (charge: Charge & { model: 'flat' }, plan: Plan): EstimateLine => {
-  const priced = priceFlat(charge, plan.rounding.decimals);
+  const priced = priceFlat(charge);
   const amount = money(priced.raw, plan.rounding);
   const fee = displayPrice(priced.raw, plan.rounding.decimals);
   const text = charge.once
