@@ -10,6 +10,8 @@ export type KeyCoder = {
   keyOf: (i: number) => number;
   /** The combination's values joined with ':' (e.g. "BR:marketing"). */
   label: (key: number) => string;
+  /** Keys are in [0, space) (Infinity when combinations are interned). */
+  space: number;
 };
 
 export const keyCoder = (table: EventTable, fields: readonly StringField[]): KeyCoder => {
@@ -20,7 +22,7 @@ export const keyCoder = (table: EventTable, fields: readonly StringField[]): Key
   if (fields.length === 1) {
     const [col] = cols;
     const [dict] = dicts;
-    return { keyOf: (i) => col[i], label: (k) => dict[k] };
+    return { keyOf: (i) => col[i], label: (k) => dict[k], space: sizes[0] };
   }
 
   const space = sizes.reduce((a, b) => a * b, 1);
@@ -40,7 +42,7 @@ export const keyCoder = (table: EventTable, fields: readonly StringField[]): Key
       }
       return parts.join(':');
     };
-    return { keyOf, label };
+    return { keyOf, label, space };
   }
 
   const ids = new Map<string, number>();
@@ -58,5 +60,5 @@ export const keyCoder = (table: EventTable, fields: readonly StringField[]): Key
     }
     return id;
   };
-  return { keyOf, label: (k) => labels[k] };
+  return { keyOf, label: (k) => labels[k], space: Infinity };
 };

@@ -39,9 +39,22 @@ export type MeterUsage = {
   cycles: CycleUsage[];
 };
 
-type Acc = { quantity: number; eventCount: number; samples: number[]; seen: Set<number> | null };
+/**
+ * Distinct values are kept in a bitset over the `of` key space when it is small (fast, no hashing), else in a Set.
+ * Bitsets stay within a memory budget per meter; accumulators beyond it fall back to Sets.
+ */
+const BITSET_MAX_SPACE = 1 << 23;
+const BITSET_BUDGET_WORDS = (64 << 20) / 4;
+/** `by` accumulators live in a dense array when cycles × key space is at most this, else in a Map per cycle. */
+const DENSE_MAX_SLOTS = 1 << 20;
 
-const newAcc = (unique: boolean): Acc => ({ quantity: 0, eventCount: 0, samples: [], seen: unique ? new Set() : null });
+type Acc = {
+  quantity: number;
+  eventCount: number;
+  samples: number[];
+  bits: Uint32Array | null;
+  seen: Set<number> | null;
+};
 
 const finish = (key: string, acc: Acc): KeyUsage => ({
   key,
@@ -72,8 +85,26 @@ export const measureMeter = (
   const qty = table.columns.quantity;
   const n = table.columns.length;
 
-  const plain: Acc[] = Array.from({ length: cycleCount }, () => newAcc(unique));
-  const keyed: Map<number, Acc>[] = byCoder ? Array.from({ length: cycleCount }, () => new Map()) : [];
+  const ofSpace = ofCoder ? ofCoder.space : 0;
+  let bitsetWords = 0;
+  const newAcc = (): Acc => {
+    const acc: Acc = { quantity: 0, eventCount: 0, samples: [], bits: null, seen: null };
+    if (!unique) return acc;
+    const words = Math.ceil(ofSpace / 32);
+    if (ofSpace <= BITSET_MAX_SPACE && bitsetWords + words <= BITSET_BUDGET_WORDS) {
+      acc.bits = new Uint32Array(words);
+      bitsetWords += words;
+    } else {
+      acc.seen = new Set();
+    }
+    return acc;
+  };
+
+  const plain: Acc[] = byCoder ? [] : Array.from({ length: cycleCount }, newAcc);
+  const bySpace = byCoder ? byCoder.space : 0;
+  const dense: (Acc | undefined)[] | null =
+    byCoder && bySpace * cycleCount <= DENSE_MAX_SLOTS ? new Array(bySpace * cycleCount) : null;
+  const keyed: Map<number, Acc>[] = byCoder && !dense ? Array.from({ length: cycleCount }, () => new Map()) : [];
   const test = filter.test;
   const always = filter.always;
 
@@ -89,24 +120,50 @@ export const measureMeter = (
     let acc: Acc;
     if (byCoder) {
       const k = byCoder.keyOf(i);
-      const m = keyed[c];
-      const found = m.get(k);
-      if (found) acc = found;
-      else {
-        acc = newAcc(unique);
-        m.set(k, acc);
+      if (dense) {
+        const slot = c * bySpace + k;
+        const found = dense[slot];
+        if (found) acc = found;
+        else dense[slot] = acc = newAcc();
+      } else {
+        const m = keyed[c];
+        const found = m.get(k);
+        if (found) acc = found;
+        else {
+          acc = newAcc();
+          m.set(k, acc);
+        }
       }
     } else {
       acc = plain[c];
     }
-    if (acc.seen) acc.seen.add(ofKey);
-    else {
+    if (!unique) {
       const q = qty[i];
       if (q === q) acc.quantity += q;
+    } else if (acc.bits) {
+      const w = ofKey >>> 5;
+      const bit = 1 << (ofKey & 31);
+      if ((acc.bits[w] & bit) === 0) {
+        acc.bits[w] |= bit;
+        acc.quantity += 1;
+      }
+    } else {
+      acc.seen!.add(ofKey);
     }
     acc.eventCount += 1;
     if (acc.samples.length < SAMPLE_SIZE) acc.samples.push(i);
   }
+
+  /** The accumulators of cycle c, by key. */
+  const keyedAccs = (c: number): [number, Acc][] => {
+    if (!dense) return [...keyed[c]];
+    const out: [number, Acc][] = [];
+    for (let k = 0; k < bySpace; k++) {
+      const acc = dense[c * bySpace + k];
+      if (acc) out.push([k, acc]);
+    }
+    return out;
+  };
 
   const cycles: CycleUsage[] = [];
   for (let c = 0; c < cycleCount; c++) {
@@ -114,7 +171,7 @@ export const measureMeter = (
       cycles.push({ total: finish('', plain[c]), keys: [] });
       continue;
     }
-    const keys = [...keyed[c]].map(([k, acc]) => finish(byCoder.label(k), acc));
+    const keys = keyedAccs(c).map(([k, acc]) => finish(byCoder.label(k), acc));
     keys.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     const samples = keys
       .flatMap((k) => k.sampleEvents)
