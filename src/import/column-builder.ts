@@ -56,13 +56,21 @@ export class ColumnBuilder {
 
   /** The code of `value` in `field`'s dictionary, adding it when new. */
   code(field: StringField, value: string): number {
-    const map = this.codes[field];
-    let c = map.get(value);
-    if (c === undefined) {
-      c = this.sizes[field]++;
-      map.set(value, c);
-      this.append[field].push(value);
-    }
+    const c = this.codes[field].get(value);
+    return c === undefined ? this.add(field, value) : c;
+  }
+
+  /** Adds `value` when it is new and returns its code; -1 when it was already there (duplicate detection). */
+  codeIfNew(field: StringField, value: string): number {
+    return this.codes[field].has(value) ? -1 : this.add(field, value);
+  }
+
+  private add(field: StringField, value: string): number {
+    const c = this.sizes[field]++;
+    // A copy, not a slice: parsers hand out substrings that would keep their whole source text alive.
+    const own = value.length >= 13 ? (' ' + value).slice(1) : value;
+    this.codes[field].set(own, c);
+    this.append[field].push(own);
     return c;
   }
 

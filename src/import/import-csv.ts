@@ -21,7 +21,7 @@ import { ImportError } from './types';
 import type { ImportOptions, ImportSink, ImportSummary } from './types';
 
 /** Characters of text parsed at a time. */
-export const PIECE_SIZE = 4 * 1024 * 1024;
+export const PIECE_SIZE = 256 * 1024;
 const PROGRESS_INTERVAL_MS = 200;
 const RAW_LIMIT = 2000;
 

@@ -50,9 +50,12 @@ export const createGenericRowWriter = (header: GenericHeader, clock: ZoneClock, 
     .map((f) => [f, ix[f]] as [StringField, number]);
   const cached = CACHED.map((f) => [f, ix[f], new Map<string, number>()] as [CachedField, number, Map<string, number>]);
   const messageCode = (): number => builder.code('kind', 'message');
+  const lastRaw: string[] = plain.map(() => '');
+  const lastCode = new Uint32Array(plain.length);
 
   /** Code of a cached field's raw text; -1 when the text is invalid (only direction can be). */
   const cachedCode = (field: CachedField, cache: Map<string, number>, raw: string): number => {
+    if (raw === '' && field !== 'kind' && field !== 'direction') return 0;
     let c = cache.get(raw);
     if (c === undefined) {
       const v = normalisers[field](clean(raw));
@@ -104,8 +107,8 @@ export const createGenericRowWriter = (header: GenericHeader, clock: ZoneClock, 
     if (ix.id >= 0) {
       const id = clean(row[ix.id]);
       if (id !== '') {
-        if (builder.codeOf('id', id) !== undefined) return 'duplicate';
-        idCode = builder.code('id', id);
+        idCode = builder.codeIfNew('id', id);
+        if (idCode < 0) return 'duplicate';
       }
     }
     if (Number.isNaN(segments) && ix.body >= 0 && row[ix.body] !== '') segments = countSegments(row[ix.body]);
@@ -127,7 +130,16 @@ export const createGenericRowWriter = (header: GenericHeader, clock: ZoneClock, 
     }
     for (let k = 0; k < plain.length; k++) {
       const [f, pi] = plain[k];
-      s[f][i] = builder.code(f, clean(row[pi]));
+      const v = row[pi];
+      // Consecutive rows often repeat a value (one channel, one agent's conversation): compare before hashing.
+      if (v === '') s[f][i] = 0;
+      else if (v === lastRaw[k]) s[f][i] = lastCode[k];
+      else {
+        const c = builder.code(f, clean(v));
+        lastRaw[k] = v;
+        lastCode[k] = c;
+        s[f][i] = c;
+      }
     }
     return 'imported';
   };
