@@ -1,0 +1,30 @@
+/**
+ * The engine's public surface. Typical use (worker, CLI):
+ *   const parsed = parsePlan(JSON.parse(text));
+ *   if (!parsed.ok) report(parsed.issues);            // [{ path: 'charges[2].tiers[1].upTo', message: '…' }]
+ *   else estimatePlan(table, parsed.plan, { now });    // Estimate (estimate/types.ts)
+ */
+export * from './events';
+export type { CycleEstimate, Estimate, EstimateLine, LineExplanation } from './estimate/types';
+export { estimatePlan, type EstimateOptions } from './estimate/estimate';
+export { MINIMUM_SPEND_CHARGE } from './estimate/lines';
+export { parsePlan } from './plan/validate';
+export type * from './plan/types';
+export { SUPPORTED_CHARGE_MODELS, SUPPORTED_METER_TYPES } from './plan/types';
+export { compileFilter, renderFilter, type CompiledFilter, type EventPredicate } from './filters';
+export { measureMeter, type CycleUsage, type KeyUsage, type MeterUsage } from './meters/measure';
+export { bucketByCycle, cycleBoundaries, cycleIndexOf, cycleStartOf, type CycleRule } from './time/cycles';
+export {
+  dec,
+  DEFAULT_ROUNDING,
+  formatDecimal,
+  groupThousands,
+  isDecimalString,
+  money,
+  quantityToDecimal,
+  QUANTITY_DECIMALS,
+  roundDecimal,
+  ROUNDING_MODES,
+  type Rounding,
+  type RoundingMode,
+} from './money';
