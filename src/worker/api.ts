@@ -1,0 +1,105 @@
+/**
+ * The worker's API as a plain object of functions built from its dependencies: engine.worker.ts exposes it through
+ * Comlink, tests call it in-process. Every call resolves; failures are Result values, never thrown errors.
+ */
+import { estimatePlan } from '../engine/estimate/estimate';
+import { parsePlan } from '../engine/plan/validate';
+import { sampleCsvText } from '../import/sample';
+import { allRejects, discardDataset, listDatasets, rejectsPage } from '../storage/datasets-repo';
+import type { TarifaDb } from '../storage/db';
+import { toDatasetSummary } from './dataset-summary';
+import { decodeEvents } from './event-records';
+import { toFailure } from './failure';
+import { runImport, type ImportJob } from './import-job';
+import { rejectsToCsv } from './rejects-csv';
+import { readStorageInfo } from './storage-info';
+import { createTableCache } from './table-cache';
+import type { WorkerApi } from './types';
+
+export type ApiDeps = {
+  db: TarifaDb;
+  now?: () => number;
+  newId?: () => string;
+};
+
+export const SAMPLE_DATASET_NAME = 'Sample: shared WhatsApp number (Sales + Support)';
+export const SAMPLE_TIME_ZONE = 'America/Sao_Paulo';
+export const SAMPLE_FILE_NAME = 'tarifa-sample.csv';
+
+export const createApi = (deps: ApiDeps): WorkerApi => {
+  const ctx = { db: deps.db, now: deps.now ?? Date.now, newId: deps.newId ?? (() => crypto.randomUUID()) };
+  const jobs = new Map<string, AbortController>();
+  const tables = createTableCache(deps.db);
+
+  const startJob = (jobId: string, job: ImportJob, onProgress: Parameters<WorkerApi['importFile']>[3]) => {
+    // Registered before the first await, so a cancel that follows the call (messages arrive in order) finds it.
+    const controller = new AbortController();
+    jobs.get(jobId)?.abort();
+    jobs.set(jobId, controller);
+    return runImport(ctx, job, controller.signal, onProgress).finally(() => {
+      if (jobs.get(jobId) === controller) jobs.delete(jobId);
+    });
+  };
+
+  return {
+    importFile(file, options, jobId, onProgress) {
+      const name = options.name?.trim() || file.name || 'Imported file';
+      return startJob(jobId, { source: file, name, timeZone: options.timeZone, files: [{ name: file.name, size: file.size }] }, onProgress);
+    },
+
+    loadSample(jobId, onProgress) {
+      // Generated inside the job so a failure in the generator is reported, not thrown.
+      let source: Blob;
+      try {
+        source = new Blob([sampleCsvText()], { type: 'text/csv' });
+      } catch (error) {
+        return Promise.resolve({ ok: false, error: toFailure(error) });
+      }
+      return startJob(jobId, { source, name: SAMPLE_DATASET_NAME, timeZone: SAMPLE_TIME_ZONE, files: [{ name: SAMPLE_FILE_NAME, size: source.size }] }, onProgress);
+    },
+
+    async cancel(jobId) {
+      jobs.get(jobId)?.abort();
+    },
+
+    async listDatasets() {
+      return (await listDatasets(deps.db)).map(toDatasetSummary);
+    },
+
+    async deleteDataset(id) {
+      tables.evict(id);
+      await discardDataset(deps.db, id);
+      tables.evict(id);
+    },
+
+    async rejects(datasetId, offset, limit) {
+      return rejectsPage(deps.db, datasetId, offset, limit);
+    },
+
+    async rejectsCsv(datasetId) {
+      return rejectsToCsv(await allRejects(deps.db, datasetId));
+    },
+
+    async estimate(datasetId, plan) {
+      try {
+        const parsed = parsePlan(plan);
+        if (!parsed.ok) {
+          const n = parsed.issues.length;
+          return { ok: false, error: { code: 'invalid-plan', message: `The plan has ${n} ${n === 1 ? 'problem' : 'problems'}.`, issues: parsed.issues } };
+        }
+        const table = await tables.get(datasetId);
+        if (!table) return { ok: false, error: { code: 'not-found', message: 'This dataset no longer exists.' } };
+        return { ok: true, value: estimatePlan(table, parsed.plan, { now: ctx.now() }) };
+      } catch (error) {
+        return { ok: false, error: toFailure(error) };
+      }
+    },
+
+    async events(datasetId, indices) {
+      const table = await tables.get(datasetId);
+      return table ? decodeEvents(table, indices) : [];
+    },
+
+    storageInfo: readStorageInfo,
+  };
+};
