@@ -43,8 +43,9 @@ export const createApi = (deps: ApiDeps): WorkerApi => {
 
   return {
     importFile(file, options, jobId, onProgress) {
-      const name = options.name?.trim() || file.name || 'Imported file';
-      return startJob(jobId, { source: file, name, timeZone: options.timeZone, files: [{ name: file.name, size: file.size }] }, onProgress);
+      const fileName = file.name || 'untitled.csv';
+      const name = options.name?.trim() || fileName;
+      return startJob(jobId, { source: file, name, timeZone: options.timeZone, files: [{ name: fileName, size: file.size }] }, onProgress);
     },
 
     loadSample(jobId, onProgress) {

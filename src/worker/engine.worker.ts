@@ -1,24 +1,6 @@
-/** The engine worker: clears imports a closed tab left half-written, then serves the API over Comlink. */
+/** The engine worker: serves the API over Comlink, after clearing imports a closed tab left half-written. */
 import * as Comlink from 'comlink';
-import { discardUnfinished } from '../storage/datasets-repo';
 import { TarifaDb } from '../storage/db';
-import { createApi } from './api';
-import { lockedImports } from './import-lock';
+import { startWorkerApi } from './worker-start';
 
-const db = new TarifaDb();
-
-// Runs before the API is exposed, so no listing ever sees a half dataset; imports still running in another tab
-// (their Web Lock is held) are left alone.
-const ready = lockedImports()
-  .then((running) => discardUnfinished(db, running))
-  .catch(() => undefined);
-
-const api = createApi({ db });
-const gated = Object.fromEntries(
-  Object.entries(api).map(([name, fn]) => [name, async (...args: unknown[]) => {
-    await ready;
-    return (fn as (...a: unknown[]) => unknown)(...args);
-  }]),
-) as typeof api;
-
-Comlink.expose(gated);
+Comlink.expose(startWorkerApi({ db: new TarifaDb() }));
