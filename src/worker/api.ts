@@ -26,6 +26,9 @@ export const SAMPLE_DATASET_NAME = 'Sample: shared WhatsApp number (Sales + Supp
 export const SAMPLE_TIME_ZONE = 'America/Sao_Paulo';
 export const SAMPLE_FILE_NAME = 'tarifa-sample.csv';
 
+/** Ids arrive from another thread: anything but a non-empty string names no dataset (and must not reach Dexie). */
+const isId = (id: unknown): id is string => typeof id === 'string' && id.length > 0;
+
 export const createApi = (deps: ApiDeps): WorkerApi => {
   const ctx = { db: deps.db, now: deps.now ?? Date.now, newId: deps.newId ?? (() => crypto.randomUUID()) };
   const jobs = new Map<string, AbortController>();
@@ -68,17 +71,19 @@ export const createApi = (deps: ApiDeps): WorkerApi => {
     },
 
     async deleteDataset(id) {
+      if (!isId(id)) return;
       tables.evict(id);
       await discardDataset(deps.db, id);
       tables.evict(id);
     },
 
     async rejects(datasetId, offset, limit) {
+      if (!isId(datasetId)) return { total: 0, rows: [] };
       return rejectsPage(deps.db, datasetId, offset, limit);
     },
 
     async rejectsCsv(datasetId) {
-      return rejectsToCsv(await allRejects(deps.db, datasetId));
+      return rejectsToCsv(isId(datasetId) ? await allRejects(deps.db, datasetId) : []);
     },
 
     async estimate(datasetId, plan) {
@@ -88,7 +93,7 @@ export const createApi = (deps: ApiDeps): WorkerApi => {
           const n = parsed.issues.length;
           return { ok: false, error: { code: 'invalid-plan', message: `The plan has ${n} ${n === 1 ? 'problem' : 'problems'}.`, issues: parsed.issues } };
         }
-        const table = await tables.get(datasetId);
+        const table = isId(datasetId) ? await tables.get(datasetId) : undefined;
         if (!table) return { ok: false, error: { code: 'not-found', message: 'This dataset no longer exists.' } };
         return { ok: true, value: estimatePlan(table, parsed.plan, { now: ctx.now() }) };
       } catch (error) {
@@ -97,8 +102,8 @@ export const createApi = (deps: ApiDeps): WorkerApi => {
     },
 
     async events(datasetId, indices) {
-      const table = await tables.get(datasetId);
-      return table ? decodeEvents(table, indices) : [];
+      const table = isId(datasetId) ? await tables.get(datasetId) : undefined;
+      return table && Array.isArray(indices) ? decodeEvents(table, indices) : [];
     },
 
     storageInfo: readStorageInfo,

@@ -206,6 +206,21 @@ describe('worker api: importFile', () => {
   });
 });
 
+describe('worker api: unknown or malformed ids', () => {
+  it('answers with empty values instead of throwing', async () => {
+    const { api } = setup();
+    const bad = undefined as unknown as string;
+    expect(await api.events(bad, [0])).toEqual([]);
+    expect(await api.events('nope', [0])).toEqual([]);
+    expect(await api.rejects(bad, 0, 10)).toEqual({ total: 0, rows: [] });
+    expect(await api.rejectsCsv(bad)).toBe('line,reason,raw\r\n');
+    expect(await api.estimate(bad, PLAN)).toEqual({ ok: false, error: expect.objectContaining({ code: 'not-found' }) });
+    await api.deleteDataset(bad);
+    await api.deleteDataset('nope');
+    await api.cancel('no-such-job');
+  });
+});
+
 describe('worker api: loadSample', () => {
   it('imports the deterministic sample under its name and time zone', async () => {
     const { api } = setup();
