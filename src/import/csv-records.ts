@@ -84,7 +84,9 @@ export async function* csvRecords(source: CsvSource, pieceSize: number): AsyncGe
     const text = finished ? pending : pending + next.value;
     if (dialect === null) {
       // Wait for a whole first line (or the end) before guessing the dialect.
-      if (!finished && !/[\r\n]/.test(text)) {
+      // A lone '\r' at the very end may be the first half of '\r\n'.
+      const breakAt = text.search(/[\r\n]/);
+      if (!finished && (breakAt < 0 || (breakAt === text.length - 1 && text.charCodeAt(breakAt) === 13))) {
         pending = text;
         continue;
       }

@@ -1,0 +1,74 @@
+/** Command-line arguments of `tarifa`, checked before any file is read (usage errors exit 2). */
+import { parseArgs } from 'node:util';
+
+export type OutputFormat = 'json' | 'csv' | 'table';
+
+export type BillArgs = {
+  command: 'bill';
+  files: string[];
+  plan: string;
+  preset: 'generic';
+  timeZone: string;
+  format: OutputFormat;
+};
+
+export type ParsedArgs =
+  | { ok: true; args: BillArgs }
+  | { ok: true; help: true }
+  | { ok: false; notImplemented?: string; message: string };
+
+const COMMANDS = ['bill', 'inspect', 'split', 'simulate'];
+const FORMATS: readonly string[] = ['json', 'csv', 'table'];
+
+const isTimeZone = (tz: string): boolean => {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+export const parseCliArgs = (argv: readonly string[]): ParsedArgs => {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        plan: { type: 'string', multiple: true },
+        rules: { type: 'string' },
+        preset: { type: 'string' },
+        tz: { type: 'string' },
+        format: { type: 'string' },
+        scale: { type: 'string' },
+        'invoice-total': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (e) {
+    return { ok: false, message: (e as Error).message.replace(/\. To specify a positional argument.*$/s, '') };
+  }
+  const { values, positionals } = parsed;
+  const [command, ...files] = positionals;
+  if (values.help || command === 'help') return { ok: true, help: true };
+  if (command === undefined) return { ok: false, message: 'missing command' };
+  if (!COMMANDS.includes(command)) return { ok: false, message: `unknown command '${command}'` };
+  if (command !== 'bill') return { ok: false, notImplemented: command, message: `'${command}' is not implemented yet` };
+  if (values.rules !== undefined || values.scale !== undefined || values['invoice-total'] !== undefined) {
+    const flag = values.rules !== undefined ? '--rules' : values.scale !== undefined ? '--scale' : '--invoice-total';
+    return { ok: false, message: `'bill' does not take ${flag}` };
+  }
+  if (files.length === 0) return { ok: false, message: 'bill: missing <usage-file>' };
+  const plans = values.plan ?? [];
+  if (plans.length === 0) return { ok: false, message: 'bill: missing --plan PLAN.json' };
+  if (plans.length > 1) return { ok: false, message: 'bill: give one --plan (use simulate to compare plans)' };
+  const preset = values.preset ?? 'generic';
+  if (preset !== 'generic') return { ok: false, message: `unknown preset '${preset}' (available: generic)` };
+  const timeZone = values.tz ?? 'UTC';
+  if (!isTimeZone(timeZone)) return { ok: false, message: `unknown time zone '${timeZone}' for --tz` };
+  const format = values.format ?? 'table';
+  if (!FORMATS.includes(format)) return { ok: false, message: `unknown format '${format}' (json, csv or table)` };
+  return { ok: true, args: { command: 'bill', files, plan: plans[0], preset, timeZone, format: format as OutputFormat } };
+};

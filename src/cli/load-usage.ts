@@ -1,0 +1,66 @@
+/** Reads usage files as Node streams into one dataset (one ColumnBuilder across files) and joins the chunks. */
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { tableFromChunks } from '../engine/events';
+import type { EventChunk, EventTable } from '../engine/events';
+import { ColumnBuilder } from '../import/column-builder';
+import { importCsv } from '../import/import-csv';
+import { ImportError } from '../import/types';
+import type { ImportSummary, RejectedRow } from '../import/types';
+
+/** Bad input: the message names the file (and the line and field when there is one). */
+export class CliInputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CliInputError';
+  }
+}
+
+export type FileReject = RejectedRow & { file: string };
+
+export type LoadedUsage = {
+  table: EventTable;
+  files: { file: string; summary: ImportSummary }[];
+  rejects: FileReject[];
+  imported: number;
+  rejected: number;
+  duplicates: number;
+};
+
+export const loadUsage = async (files: readonly string[], preset: 'generic', timeZone: string): Promise<LoadedUsage> => {
+  const dataset = new ColumnBuilder();
+  const chunks: EventChunk[] = [];
+  const rejects: FileReject[] = [];
+  const summaries: LoadedUsage['files'] = [];
+  for (const file of files) {
+    let size: number;
+    try {
+      const s = await stat(file);
+      if (!s.isFile()) throw new Error('not a file');
+      size = s.size;
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      throw new CliInputError(`${file}: cannot read the file (${code === 'ENOENT' ? 'no such file' : code ?? (e as Error).message})`);
+    }
+    try {
+      const summary = await importCsv(createReadStream(file), { preset, timeZone, totalBytes: size, dataset }, {
+        chunk: async (chunk, rows) => {
+          chunks.push(chunk);
+          for (const r of rows) rejects.push({ ...r, file });
+        },
+      });
+      summaries.push({ file, summary });
+    } catch (e) {
+      if (e instanceof ImportError) {
+        const where = e.line !== undefined ? `line ${e.line}: ` : '';
+        throw new CliInputError(`${file}: ${where}${e.message}`);
+      }
+      throw e;
+    }
+  }
+  const total = (k: 'imported' | 'rejected' | 'duplicates') => summaries.reduce((n, f) => n + f.summary[k], 0);
+  return {
+    table: tableFromChunks(chunks), files: summaries, rejects,
+    imported: total('imported'), rejected: total('rejected'), duplicates: total('duplicates'),
+  };
+};

@@ -1,0 +1,16 @@
+/** The `tarifa` usage text (spec section 4). */
+export const USAGE = `Usage:
+  tarifa bill     <usage-file>… --plan PLAN.json [--preset generic] [--tz IANA] [--format json|csv|table]
+  tarifa inspect  <usage-file> [--preset NAME] [--tz IANA]                        (not implemented yet)
+  tarifa split    <usage-file>… --plan PLAN.json --rules RULES.json [...]          (not implemented yet)
+  tarifa simulate <usage-file>… --plan A.json --plan B.json … [--scale FACTOR]     (not implemented yet)
+
+Options:
+  --plan PATH      plan file ("format": "tarifa.plan/1")
+  --preset NAME    import preset of the usage files (default: generic)
+  --tz IANA        time zone of naive timestamps in the usage files (default: UTC)
+  --format FORMAT  json, csv or table (default: table)
+  -h, --help       this text
+
+Several usage files are read as one dataset. Exit status: 0 success, 1 bad input, 2 usage error.
+`;
