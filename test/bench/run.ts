@@ -1,0 +1,173 @@
+/**
+ * `npm run bench` [-- --events N] [--repeat N] [--time-zone Zone] [--skip-node] [--skip-browser] [--no-breakdown]
+ *
+ * One run, on one generated file (default 1,000,000 events of generic CSV, ~120 MB):
+ *   Node:     raw PapaParse stream parse (baseline) and importCsv into a no-op sink (parse + normalise);
+ *   Chromium: raw PapaParse of the File in a worker (baseline), importCsv with no storage, Tarifa's
+ *             createApi().importFile (parse + normalise + IndexedDB), estimate cold (load + price) and warm (price).
+ * Prints figures, peak memory and the ratios import/baseline. A measurement, not a test: exits 0 even when the
+ * target (import <= 2x raw Papa) is missed, but says so loudly.
+ */
+import { cpus, totalmem } from 'node:os';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { BrowserResult } from './browser-bench';
+import { ensureData } from './data';
+import { nodeMaxRssMB } from './memory';
+import { nodeImportNoStore, nodeRawPapa, type NodeRun } from './node-bench';
+import { best, fmtBytes, fmtInt, fmtMB, fmtSec, ratioLine, table } from './report';
+
+type Args = { events: number; repeat: number; timeZone: string; node: boolean; browser: boolean; breakdown: boolean };
+
+const parseArgs = (argv: string[]): Args => {
+  const args: Args = { events: 1_000_000, repeat: 2, timeZone: 'America/Sao_Paulo', node: true, browser: true, breakdown: true };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const value = (): string => {
+      const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i];
+      if (v === undefined) throw new Error(`${a} needs a value`);
+      return v;
+    };
+    if (a.startsWith('--events')) args.events = Number(value().replace(/[_,]/g, '').replace(/k$/i, '000').replace(/m$/i, '000000'));
+    else if (a.startsWith('--repeat')) args.repeat = Number(value());
+    else if (a.startsWith('--time-zone')) args.timeZone = value();
+    else if (a === '--skip-node') args.node = false;
+    else if (a === '--skip-browser') args.browser = false;
+    else if (a === '--no-breakdown') args.breakdown = false;
+    else if (a === '--help' || a === '-h') {
+      console.log('npm run bench -- [--events N (default 1000000)] [--repeat N (default 2)] [--time-zone Zone] [--skip-node] [--skip-browser] [--no-breakdown]');
+      process.exit(0);
+    } else throw new Error(`unknown argument ${a}`);
+  }
+  if (!Number.isInteger(args.events) || args.events < 1) throw new Error('--events must be a positive integer');
+  if (!Number.isInteger(args.repeat) || args.repeat < 1) throw new Error('--repeat must be a positive integer');
+  return args;
+};
+
+const log = (line: string): void => console.log(line);
+
+const main = async (): Promise<void> => {
+  const args = parseArgs(process.argv.slice(2));
+  const started = performance.now();
+  log(`Tarifa benchmark: ${fmtInt(args.events)} events, best of ${args.repeat}, time zone ${args.timeZone}`);
+  log(`machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${fmtBytes(totalmem())} RAM, Node ${process.version}`);
+
+  log('\n[1/3] data');
+  const data = await ensureData(args.events);
+  const mb = data.bytes / 1024 / 1024;
+  log(`  ${data.path}: ${fmtBytes(data.bytes)} (${data.bytes.toLocaleString('en-US')} bytes), ${fmtInt(data.lines - 1)} data rows, `
+    + (data.reused ? 'reused' : `generated in ${fmtSec(data.ms)}`));
+
+  const rawNode: NodeRun[] = [];
+  const noStoreNode: (NodeRun & { imported: number })[] = [];
+  if (args.node) {
+    log('\n[2/3] Node');
+    for (let r = 0; r < args.repeat; r++) {
+      const run = await nodeRawPapa(data.path);
+      log(`  node raw Papa #${r + 1}: ${fmtSec(run.ms)}, ${fmtInt(run.rows)} rows`);
+      rawNode.push(run);
+    }
+    for (let r = 0; r < args.repeat; r++) {
+      const run = await nodeImportNoStore(data.path, args.timeZone);
+      log(`  node importCsv, no-op sink #${r + 1}: ${fmtSec(run.ms)}, ${fmtInt(run.imported)} events, ${run.chunks} chunks`);
+      noStoreNode.push(run);
+    }
+  }
+
+  let browser: BrowserResult | null = null;
+  if (args.browser) {
+    log('\n[3/3] headless Chromium');
+    const plan = JSON.parse(readFileSync(fileURLToPath(new URL('../../public/plans/seat-plan.json', import.meta.url)), 'utf8')) as unknown;
+    // Loaded only now: Vite and Playwright add ~250 MB to this process, which would blur the Node steps' peak RSS.
+    const { runBrowser } = await import('./browser-bench');
+    browser = await runBrowser({ csvPath: data.path, timeZone: args.timeZone, plan, repeat: args.repeat, breakdown: args.breakdown, log });
+  }
+
+  // ---- report ---------------------------------------------------------------------------------------------------
+  const rows: string[][] = [];
+  const rate = (ms: number, n: number) => [`${fmtInt(Math.round(n / (ms / 1000)))}/s`, `${(mb / (ms / 1000)).toFixed(1)}`];
+  const nodeRaw = best(rawNode);
+  const nodeNoStore = best(noStoreNode);
+  if (nodeRaw) rows.push(['Node', 'raw Papa.parse stream (baseline)', fmtSec(nodeRaw.ms), ...rate(nodeRaw.ms, nodeRaw.rows), `RSS ${fmtMB(nodeRaw.peakRssMB)}`]);
+  if (nodeNoStore) rows.push(['Node', 'importCsv -> no-op sink (parse+normalise)', fmtSec(nodeNoStore.ms), ...rate(nodeNoStore.ms, nodeNoStore.imported), `RSS ${fmtMB(nodeNoStore.peakRssMB)}`]);
+  const bRaw = browser ? best(browser.rawPapa) : undefined;
+  const bNoStore = browser ? best(browser.noStore) : undefined;
+  const okTarifa = browser ? browser.tarifa.filter((t) => t.ok) : [];
+  const bTarifa = best(okTarifa);
+  const chromeMem = (m: { memory: { rssMB: number; pssMB: number } }, heap?: number | null) =>
+    `Chromium RSS ${fmtMB(m.memory.rssMB)} / PSS ${fmtMB(m.memory.pssMB)}${heap != null ? `; worker heap ${fmtMB(heap)}` : ''}`;
+  if (browser) rows.push(['Chromium', 'idle (page + worker loaded)', '', '', '', chromeMem({ memory: browser.idle })]);
+  if (bRaw) rows.push(['Chromium', 'raw Papa.parse(File) in worker (baseline)', fmtSec(bRaw.ms), ...rate(bRaw.ms, bRaw.rows), chromeMem(bRaw, bRaw.heapPeakMB)]);
+  if (bNoStore) rows.push(['Chromium', 'importCsv -> no storage (parse+normalise)', fmtSec(bNoStore.ms), ...rate(bNoStore.ms, bNoStore.imported), chromeMem(bNoStore, bNoStore.heapPeakMB)]);
+  if (bTarifa && bTarifa.ok) rows.push(['Chromium', 'Tarifa importFile (parse+normalise+IndexedDB)', fmtSec(bTarifa.ms), ...rate(bTarifa.ms, bTarifa.imported), chromeMem(bTarifa, bTarifa.heapPeakMB)]);
+  const cold = browser?.estimateCold;
+  const warm = browser?.estimateWarm;
+  if (cold) rows.push(['Chromium', 'estimate, cold (IndexedDB load + price)', fmtSec(cold.ms), '', '', chromeMem(cold, cold.heapPeakMB)]);
+  if (warm) rows.push(['Chromium', 'estimate, warm (price only)', fmtSec(warm.ms), '', '', chromeMem(warm, warm.heapPeakMB)]);
+
+  log(`\n==== Results: ${fmtInt(args.events)} events, ${fmtBytes(data.bytes)} CSV (times: best of ${args.repeat}) ====`);
+  log(table(['where', 'step', 'time', 'rows/s', 'MB/s', 'peak memory'], rows));
+
+  if (bTarifa && bTarifa.ok) {
+    log(`\nimported: ${fmtInt(bTarifa.imported)} events of ${fmtInt(bTarifa.rowsRead)} rows read (${fmtInt(bTarifa.rejected)} rejected, `
+      + `${fmtInt(bTarifa.duplicates)} duplicates) in ${bTarifa.chunks} chunks; ${bTarifa.progressCalls} progress updates`);
+  }
+  for (const t of browser?.tarifa ?? []) if (!t.ok) log(`!! Tarifa import FAILED: ${t.code}: ${t.error}`);
+  if (cold) log(`estimate: ${cold.ok ? cold.summary : `FAILED ${cold.error}`}`);
+  log(`all runs (s): node raw ${rawNode.map((r) => (r.ms / 1000).toFixed(2)).join(' ')} | node importCsv ${noStoreNode.map((r) => (r.ms / 1000).toFixed(2)).join(' ')}`
+    + (browser ? ` | browser raw ${browser.rawPapa.map((r) => (r.ms / 1000).toFixed(2)).join(' ')} | browser no-store ${browser.noStore.map((r) => (r.ms / 1000).toFixed(2)).join(' ')}`
+      + ` | browser import ${browser.tarifa.map((r) => (r.ms / 1000).toFixed(2)).join(' ')}` : ''));
+  log(`peak memory: Node process max RSS ${fmtMB(nodeMaxRssMB())} over the whole run (includes generation and Playwright)`
+    + (browser ? `; Chromium tree peak during import ${fmtMB(Math.max(...browser.tarifa.map((t) => t.memory.rssMB)))} RSS `
+      + `/ ${fmtMB(Math.max(...browser.tarifa.map((t) => t.memory.pssMB)))} PSS over ${Math.max(...browser.tarifa.map((t) => t.memory.processes))} processes` : ''));
+  if (browser) log(`browser: ${browser.version}; harness build ${fmtSec(browser.buildMs)}`);
+
+  log('\nratios (best vs best, same file, same run):');
+  if (nodeRaw && nodeNoStore) log(ratioLine('Node     importCsv (parse+normalise) / raw Papa', nodeNoStore.ms / nodeRaw.ms));
+  if (bRaw && bNoStore) log(ratioLine('Chromium importCsv, no storage / raw Papa', bNoStore.ms / bRaw.ms));
+  if (bRaw && bTarifa && bTarifa.ok) {
+    log(ratioLine('Chromium Tarifa importFile / raw Papa', bTarifa.ms / bRaw.ms));
+    if (bNoStore && !browser?.breakdown) {
+      const papa = bRaw.ms;
+      const normalise = Math.max(0, bNoStore.ms - bRaw.ms);
+      const store = Math.max(0, bTarifa.ms - bNoStore.ms);
+      const pct = (x: number) => `${((100 * x) / bTarifa.ms).toFixed(0)}%`;
+      log(`  where the import's time goes (by difference): Papa parse ~${fmtSec(papa)} (${pct(papa)}), `
+        + `normalise + dictionary coding ~${fmtSec(normalise)} (${pct(normalise)}), IndexedDB writes ~${fmtSec(store)} (${pct(store)})`);
+    }
+  }
+  const bd = browser?.breakdown;
+  if (bd) {
+    const t = bd.timed;
+    const parseNormalise = t.ms - t.storeMs;
+    const stage = (label: string, ms: number, note = '') => `  ${label.padEnd(68)} ${fmtSec(ms).padStart(9)}${note}`;
+    log('\nimport breakdown in the Chromium worker (single runs, measured stage by stage):');
+    log(stage('read + UTF-8 decode (textPieces)', bd.decode.ms));
+    log(stage('+ Papa.Parser records (csvRecords)', bd.records.ms, `   -> Papa + line accounting ~${fmtSec(bd.records.ms - bd.decode.ms)}`));
+    log(stage('+ normalise + dictionary coding (importCsv, no storage)', parseNormalise, `   -> normalise ~${fmtSec(parseNormalise - bd.records.ms)}`));
+    log(stage('+ IndexedDB (appendChunk + finishDataset, timed in the sink)', t.ms, `   -> storage ${fmtSec(t.storeMs)} over ${t.chunks} chunks, slowest ${fmtSec(t.storeMaxMs)}`));
+    log(stage(`  same, chunks written without their ${fmtInt(t.idStrings)} id strings`, bd.timedWithoutIds.ms, `   -> storage ${fmtSec(bd.timedWithoutIds.storeMs)}`));
+    log(stage(`raw Papa.parse with Papa's default ${bd.rawPapaDefault.chunkSize / 1024 / 1024} MB file chunks (reference)`, bd.rawPapaDefault.ms,
+      bRaw ? `   (baseline above uses ${(bRaw.chunkSize / 1024).toFixed(0)} KB chunks = importCsv's PIECE_SIZE)` : ''));
+  }
+
+  log(`\ntotal bench time ${fmtSec(performance.now() - started)}`);
+  if (bRaw && bTarifa && bTarifa.ok) {
+    const r = bTarifa.ms / bRaw.ms;
+    const pass = r <= 2;
+    const line = `import/baseline = ${r.toFixed(2)} (target <= 2): ${pass ? 'OK' : 'MISSED'}  [Chromium importFile ${fmtSec(bTarifa.ms)} vs raw Papa ${fmtSec(bRaw.ms)}, ${fmtInt(args.events)} events]`;
+    log(pass ? line : `\n!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!\n!! ${line}\n!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!`);
+  } else if (nodeRaw && nodeNoStore) {
+    log(`import/baseline (Node, no storage) = ${(nodeNoStore.ms / nodeRaw.ms).toFixed(2)} (target <= 2; the browser import was not measured)`);
+  } else {
+    log('!! import/baseline: not measured');
+  }
+};
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error('bench failed:', error);
+    process.exit(1);
+  },
+);
