@@ -1,0 +1,33 @@
+import 'fake-indexeddb/auto';
+import { readFileSync } from 'node:fs';
+import { render } from '@testing-library/react';
+import { createAppStore, type AppStore } from '../../src/state/store';
+import { TarifaDb } from '../../src/storage/db';
+import { App } from '../../src/ui/app/App';
+import { ServicesProvider } from '../../src/ui/app/store-context';
+import { createApi } from '../../src/worker/api';
+import type { WorkerApi } from '../../src/worker/types';
+
+let n = 0;
+
+/**
+ * The whole app in-process: real worker API (called directly instead of through a Worker), real Dexie on
+ * fake-indexeddb, real engine. Only the Worker thread itself is absent.
+ */
+export const renderApp = (options: { applyUpdate?: () => void } = {}) => {
+  const db = new TarifaDb(`tarifa-ui-test-${process.pid}-${n++}`);
+  const api: WorkerApi = createApi({ db });
+  const store: AppStore = createAppStore({
+    api,
+    fetchDefaultPlan: async () => JSON.parse(readFileSync('public/plans/seat-plan.json', 'utf8')),
+  });
+  const view = render(
+    <ServicesProvider store={store} api={api}>
+      <App applyUpdate={options.applyUpdate ?? (() => {})} />
+    </ServicesProvider>,
+  );
+  return { ...view, store, api, db };
+};
+
+export const fixtureFile = (name: string, type = 'text/csv'): File =>
+  new File([readFileSync(`test/fixtures/${name}`)], name, { type });
