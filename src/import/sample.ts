@@ -24,6 +24,8 @@ export const SAMPLE_CHANNEL = '+55 11 4000-0000';
 export const SAMPLE_HEADER = 'timestamp,id,kind,direction,contact,channel,template,category,country,queue,agent,duration,status';
 
 const OFFSET = '-03:00';
+/** 23:59:59 UTC in seconds after local midnight at OFFSET. */
+const LAST_DAY_END = 86_399 - 3 * 3600;
 const CONTACTS = 3000;
 const AGENTS: Record<'Sales' | 'Support', string[]> = {
   Sales: ['Ana Souza', 'Bruno Lima', 'Carla Dias', 'Diego Alves'],
@@ -156,7 +158,11 @@ export function* sampleCsvPieces(options: SampleOptions = {}): Generator<string>
     const [yy, mm, dd] = civilFromDays(day);
     const date = `${yy}-${pad(mm)}-${pad(dd)}`;
     const lines: string[] = [];
+    // The sample ends at midnight UTC (21:00 in Brazil) on its last day, so it fills whole cycles of a UTC plan
+    // (the default seat plan) instead of spilling a few hours into a third cycle.
+    const lastAt = day === lastDay - 1 ? LAST_DAY_END : 86_399;
     for (const e of dayEvents) {
+      if (e.at > lastAt) continue;
       const at = Math.min(e.at, 86_399); // conversations that run past midnight end at 23:59:59
       const time = `${pad(Math.floor(at / 3600))}:${pad(Math.floor(at / 60) % 60)}:${pad(at % 60)}`;
       const eid = `${e.kind === 'call' ? 'call' : 'wamid'}-${pad(++id, idWidth)}`;
