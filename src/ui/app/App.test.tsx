@@ -1,7 +1,6 @@
 // @vitest-environment jsdom
-import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cleanup } from '@testing-library/react';
 import { fixtureFile, renderApp } from '../../../test/helpers/in-process-app';
 
 afterEach(() => { cleanup(); window.location.hash = ''; });
