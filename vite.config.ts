@@ -43,6 +43,8 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.{ts,tsx}', 'test/integration/**/*.test.{ts,tsx}'],
     environment: 'node',
+    // Integration tests spawn the CLI (tsx start-up ~1 s each on 2 cores); this is a hang guard, not a speed check.
+    testTimeout: 30_000,
     reporters: process.env.CI_REPORT ? ['default', ['json', { outputFile: 'reports/vitest.json' }]] : ['default'],
   },
 });
