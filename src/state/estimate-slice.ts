@@ -13,6 +13,8 @@ export type EstimateSlice = {
   estimating: boolean;
   loadDefaultPlan(): Promise<void>;
   setPlanFromText(fileName: string, text: string): void;
+  /** Drops a plan file the user picked and goes back to the shipped default. */
+  chooseDefaultPlan(): Promise<void>;
   runEstimate(): Promise<void>;
 };
 
@@ -36,6 +38,10 @@ export const createEstimateSlice = (deps: StoreDeps): StateCreator<AppState, [],
       return;
     }
     set({ plan: { name: fileName, source: 'file', json }, estimate: null, estimateError: null });
+  },
+  async chooseDefaultPlan() {
+    set({ plan: null, estimate: null, estimateError: null });
+    await get().loadDefaultPlan();
   },
   async runEstimate() {
     const { selectedId, plan } = get();

@@ -48,6 +48,7 @@ export const en = {
   'estimate.plan': 'Plan',
   'estimate.plan.file': 'Use a plan file…',
   'estimate.plan.default': 'Default plan',
+  'estimate.plan.backToDefault': 'Use the default plan',
   'estimate.running': 'Pricing…',
   'estimate.invalidPlan': 'The plan file has errors:',
   'estimate.cycle': 'Cycle {from} to {to}',

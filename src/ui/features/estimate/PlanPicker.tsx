@@ -8,9 +8,13 @@ export const PlanPicker = () => {
   const id = useId();
   const plan = useAppStore((s) => s.plan);
   const setPlanFromText = useAppStore((s) => s.setPlanFromText);
+  const chooseDefaultPlan = useAppStore((s) => s.chooseDefaultPlan);
   return (
     <div className="plan-picker">
       <span>{t('estimate.plan')}: <strong data-testid="plan-name">{plan?.name ?? '…'}</strong>{plan?.source === 'default' && <span className="hint"> ({t('estimate.plan.default')})</span>}</span>
+      {plan?.source === 'file' && (
+        <button type="button" className="secondary" onClick={() => void chooseDefaultPlan()}>{t('estimate.plan.backToDefault')}</button>
+      )}
       <label className="button secondary" htmlFor={id}>{t('estimate.plan.file')}</label>
       <input
         id={id}
