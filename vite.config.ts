@@ -25,9 +25,14 @@ export default defineConfig({
           { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png' },
           { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
         ],
+        screenshots: [
+          { src: 'screenshots/estimate.png', sizes: '1280x1021', type: 'image/png', form_factor: 'wide', label: 'Estimate per billing cycle, with the reason for every number' },
+        ],
       },
       workbox: {
         globPatterns: ['**/*.{js,css,html,svg,png,json,webmanifest}'],
+        // README/store screenshots are not needed offline.
+        globIgnores: ['screenshots/**'],
         maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
         navigateFallback: 'index.html',
         // The first install takes control at once so the app works offline after one visit; later versions wait
