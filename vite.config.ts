@@ -11,7 +11,6 @@ export default defineConfig({
     VitePWA({
       registerType: 'prompt',
       injectRegister: false,
-      includeAssets: ['icons/*.svg', 'icons/*.png', 'plans/*.json'],
       manifest: {
         name: 'Tarifa: usage billing, offline',
         short_name: 'Tarifa',
