@@ -11,6 +11,8 @@ export default defineConfig({
     VitePWA({
       registerType: 'prompt',
       injectRegister: false,
+      // globPatterns below already precaches public/ (icons included); avoid listing files twice.
+      includeManifestIcons: false,
       manifest: {
         name: 'Tarifa: usage billing, offline',
         short_name: 'Tarifa',
@@ -29,7 +31,7 @@ export default defineConfig({
         ],
       },
       workbox: {
-        globPatterns: ['**/*.{js,css,html,svg,png,json,webmanifest}'],
+        globPatterns: ['**/*.{js,css,html,svg,png,json}'],
         // README/store screenshots are not needed offline.
         globIgnores: ['screenshots/**'],
         maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
