@@ -17,9 +17,31 @@ describe('ColumnBuilder', () => {
     expect(b.code('agent', 'Sales')).toBe(1);
     expect(b.code('queue', 'Support')).toBe(2);
     expect(b.code('queue', 'Sales')).toBe(1);
-    expect(b.codeIfNew('id', 'x')).toBe(1);
-    expect(b.codeIfNew('id', 'x')).toBe(-1);
+    expect(b.idCode('x')).toBe(1);
+    expect(b.idCode('x')).toBe(-1);
+    expect(b.idCode('y')).toBe(2);
     expect(b.codeOf('id', 'y')).toBeUndefined();
+  });
+  it('codes ids by position, keeps their texts per chunk and finds duplicates across chunk boundaries', () => {
+    const b = new ColumnBuilder(2);
+    const addId = (id: string): number => {
+      const c = b.idCode(id);
+      if (c < 0) return c;
+      b.columns.strings.id[b.length] = c;
+      if (b.commit()) chunks.push(b.flush().chunk);
+      return c;
+    };
+    const chunks: ReturnType<ColumnBuilder['flush']>['chunk'][] = [];
+    const long = 'wamid-HBgLNTUxMTk5OTk5OTk5FQIAERgSQ0Y2';
+    expect([addId('a'), addId(long), addId('c')]).toEqual([1, 2, 3]);
+    expect(addId(long)).toBe(-1); // in the flushed chunk
+    expect(addId('c')).toBe(-1); // in the chunk being filled
+    expect(addId('line\nbreak')).toBe(4);
+    expect(addId('e')).toBe(5);
+    chunks.push(b.flush().chunk);
+    expect(chunks.map((c) => c.dictAppend.id)).toEqual([['', 'a', long], ['c', 'line\nbreak'], ['e']]);
+    const t = tableFromChunks(chunks);
+    expect(Array.from(t.columns.strings.id, (c) => t.dicts.id[c])).toEqual(['a', long, 'c', 'line\nbreak', 'e']);
   });
   it('flushes full chunks with the dictionary entries added since the previous flush', () => {
     const b = new ColumnBuilder(2);

@@ -6,11 +6,17 @@
  * the previous flush (the first flush's starts with ''), so concatenating the chunks' `dictAppend` in chunk order
  * rebuilds the dataset dictionary, as `tableFromChunks` expects.
  *
+ * Ids are the exception: nearly all are unique, so a dictionary would save nothing and grow with the file. `idCode`
+ * gives each new id the next code (its position among the dataset's non-empty ids; 0 = empty) and keeps only its
+ * 64-bit hash, for duplicate detection (see IdSet); the id texts themselves are kept per chunk, in order, and leave
+ * with the chunk as its `dictAppend.id`, so the stored format is the same as for a dictionary-coded field.
+ *
  * Writing a row: `const i = builder.length; builder.columns.timestamp[i] = …` for every column, then `commit()`.
  * A row that is not committed leaves no trace (the next row overwrites slot i).
  */
 import { allocateColumns, emptyDictionaries, STRING_FIELDS } from '../engine/events';
 import type { Dictionaries, EventChunk, EventColumns, StringField } from '../engine/events';
+import { IdSet } from './id-set';
 import type { RejectedRow } from './types';
 
 export const DEFAULT_CHUNK_SIZE = 65_536;
@@ -30,6 +36,16 @@ const sliceColumns = (c: EventColumns, n: number): EventColumns => ({
   strings: Object.fromEntries(STRING_FIELDS.map((f) => [f, c.strings[f].slice(0, n)])) as unknown as EventColumns['strings'],
 });
 
+/**
+ * The same strings with text of their own. Parsers hand out substrings that keep their whole source text alive, so a
+ * sink that keeps chunks (the CLI joins them into one table) would otherwise pin every parse piece of the file. One
+ * join + split per chunk is ~3x cheaper than copying string by string; an id holding a line break (quoted) falls back.
+ */
+const ownTexts = (list: string[]): string[] => {
+  const own = list.join('\n').split('\n');
+  return own.length === list.length ? own : list.map((v) => (v.length >= 13 ? (' ' + v).slice(1) : v));
+};
+
 export class ColumnBuilder {
   readonly chunkSize: number;
   /** Columns being filled; replaced by fresh arrays at each flush. */
@@ -44,6 +60,7 @@ export class ColumnBuilder {
   private sizes: Record<StringField, number>;
   private append: Dictionaries;
   private rejects: RejectedRow[] = [];
+  private readonly ids = new IdSet();
 
   constructor(chunkSize: number = DEFAULT_CHUNK_SIZE) {
     if (!Number.isInteger(chunkSize) || chunkSize < 1) throw new RangeError(`chunkSize must be a positive integer, got ${chunkSize}`);
@@ -60,9 +77,14 @@ export class ColumnBuilder {
     return c === undefined ? this.add(field, value) : c;
   }
 
-  /** Adds `value` when it is new and returns its code; -1 when it was already there (duplicate detection). */
-  codeIfNew(field: StringField, value: string): number {
-    return this.codes[field].has(value) ? -1 : this.add(field, value);
+  /**
+   * The code of a new, non-empty id; -1 when the dataset already has it (duplicate detection; a false duplicate
+   * needs a 64-bit hash collision, see IdSet). Ids never go through `code`: `codeOf('id', …)` does not know them.
+   */
+  idCode(id: string): number {
+    if (!this.ids.add(id)) return -1;
+    this.append.id.push(id);
+    return this.sizes.id++;
   }
 
   private add(field: StringField, value: string): number {
@@ -104,7 +126,9 @@ export class ColumnBuilder {
   flush(): FlushedChunk {
     const n = this.length;
     const columns = n === this.chunkSize ? this.columns : sliceColumns(this.columns, n);
-    const chunk: EventChunk = { index: this.nextChunkIndex++, columns, dictAppend: this.append };
+    const dictAppend = this.append;
+    if (dictAppend.id.length > 1) dictAppend.id = ownTexts(dictAppend.id);
+    const chunk: EventChunk = { index: this.nextChunkIndex++, columns, dictAppend };
     const rejects = this.rejects;
     this.columns = allocateColumns(this.chunkSize);
     this.length = 0;

@@ -107,7 +107,7 @@ export const createGenericRowWriter = (header: GenericHeader, clock: ZoneClock, 
     if (ix.id >= 0) {
       const id = clean(row[ix.id]);
       if (id !== '') {
-        idCode = builder.codeIfNew('id', id);
+        idCode = builder.idCode(id);
         if (idCode < 0) return 'duplicate';
       }
     }
