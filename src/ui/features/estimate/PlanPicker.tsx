@@ -15,7 +15,6 @@ export const PlanPicker = () => {
       {plan?.source === 'file' && (
         <button type="button" className="secondary" onClick={() => void chooseDefaultPlan()}>{t('estimate.plan.backToDefault')}</button>
       )}
-      <label className="button secondary" htmlFor={id}>{t('estimate.plan.file')}</label>
       <input
         id={id}
         className="visually-hidden-input"
@@ -28,6 +27,7 @@ export const PlanPicker = () => {
           e.target.value = '';
         }}
       />
+      <label className="button secondary" htmlFor={id}>{t('estimate.plan.file')}</label>
     </div>
   );
 };

@@ -23,7 +23,6 @@ export const DropZone = ({ disabled, onFile }: { disabled: boolean; onFile: (fil
     >
       <h2 id={`${inputId}-title`}>{over ? t('data.drop.active') : t('data.drop.title')}</h2>
       <p className="hint">{t('data.drop.hint')}</p>
-      <label className="button" htmlFor={inputId} aria-disabled={disabled}>{t('data.drop.choose')}</label>
       <input
         ref={input}
         id={inputId}
@@ -38,6 +37,8 @@ export const DropZone = ({ disabled, onFile }: { disabled: boolean; onFile: (fil
           if (input.current) input.current.value = '';
         }}
       />
+      {/* After the input, so the input's keyboard focus ring shows on the label (CSS sibling rule). */}
+      <label className="button" htmlFor={inputId} aria-disabled={disabled}>{t('data.drop.choose')}</label>
     </section>
   );
 };
