@@ -96,6 +96,11 @@ export class ColumnBuilder {
     return c;
   }
 
+  /** `field`'s dictionary (text -> code), for callers that look up before calling `code`; do not modify it. */
+  dictionary(field: StringField): ReadonlyMap<string, number> {
+    return this.codes[field];
+  }
+
   /** The code of `value` when it is already in the dictionary. */
   codeOf(field: StringField, value: string): number | undefined {
     return this.codes[field].get(value);

@@ -55,3 +55,60 @@ describe('importCsv duplicate ids', () => {
     expect(second).toMatchObject({ rowsRead: 23, imported: 10, duplicates: 13 });
   });
 });
+
+describe('importCsv and a slow sink', () => {
+  const csv = ['timestamp,id', ...Array.from({ length: 1000 }, (_, i) => `2026-09-01T00:00:00Z,${i}`)].join('\n');
+  const tick = () => new Promise((resolve) => setTimeout(resolve, 2));
+
+  it('hands over one chunk at a time and settles only after the last call', async () => {
+    let running = 0;
+    let most = 0;
+    let done = 0;
+    const sink: ImportSink = {
+      chunk: async () => {
+        running++;
+        most = Math.max(most, running);
+        await tick();
+        running--;
+        done++;
+      },
+    };
+    const s = await importCsv(csv, { ...options, chunkSize: 100 }, sink);
+    expect(s.chunks).toBe(10);
+    expect(most).toBe(1);
+    expect(done).toBe(10);
+  });
+
+  it('fails with the sink failure and leaves no call running', async () => {
+    let calls = 0;
+    let running = 0;
+    const sink: ImportSink = {
+      chunk: async () => {
+        calls++;
+        running++;
+        await tick();
+        running--;
+        if (calls === 3) throw new Error('disk full');
+      },
+    };
+    await expect(importCsv(csv, { ...options, chunkSize: 100 }, sink)).rejects.toThrow('disk full');
+    expect(calls).toBe(3);
+    expect(running).toBe(0);
+  });
+
+  it('a failure elsewhere waits for the call in flight', async () => {
+    const controller = new AbortController();
+    let running = 0;
+    const sink: ImportSink = {
+      chunk: async () => {
+        running++;
+        controller.abort();
+        await tick();
+        running--;
+      },
+    };
+    const error = await importCsv(csv, { ...options, chunkSize: 100 }, sink, controller.signal).catch((e: unknown) => e);
+    expect((error as DOMException).name).toBe('AbortError');
+    expect(running).toBe(0);
+  });
+});

@@ -1,6 +1,7 @@
 /**
  * Streams a usage file into normalised event chunks: text pieces -> PapaParse records -> preset row writer ->
- * ColumnBuilder -> `sink.chunk`, awaited before reading on, so memory is bounded by the piece and chunk sizes.
+ * ColumnBuilder -> `sink.chunk`. Each sink call is awaited before the next chunk is handed over (so the next chunk
+ * is parsed while one is stored) and before importCsv settles, so memory is bounded by the piece and chunk sizes.
  *
  * Accounting: `rowsRead` counts data records (the header and blank lines are not counted);
  * rowsRead = imported + rejected + duplicates. Rejects reach the sink with the chunk they belong to (the final chunk
@@ -74,52 +75,81 @@ export const importCsv = async (
       elapsedMs: Math.round(now - started),
     });
   };
-  const flush = async (): Promise<void> => {
-    const { chunk, rejects } = builder.flush();
-    await sink.chunk(chunk, rejects);
+  /** The sink call of the last chunk handed over, while it may still be running. */
+  let storing: Promise<void> | null = null;
+  /** Waits for the chunk being stored; its failure becomes the import's. */
+  const stored = async (): Promise<void> => {
+    const p = storing;
+    storing = null;
+    if (p) await p;
     if (signal?.aborted) throw abortError();
+  };
+  /** Waits for the chunk being stored, ignoring its outcome (the import already failed). */
+  const stoppedStoring = async (): Promise<void> => {
+    const p = storing;
+    storing = null;
+    if (p) await p.catch(() => undefined);
+  };
+  /**
+   * Hands the builder's chunk to the sink once the previous one is stored, and returns without waiting for this one:
+   * the next chunk is parsed while this one is written (IndexedDB works mostly off this thread). At most one chunk
+   * is in flight, so memory stays bounded by two chunks and a slow sink still holds the parser back.
+   */
+  const flush = async (): Promise<void> => {
+    await stored();
+    const { chunk, rejects } = builder.flush();
+    const p = sink.chunk(chunk, rejects);
+    p.catch(() => undefined); // observed by the next stored()
+    storing = p;
   };
 
   const records = csvRecords(source as CsvSource, PIECE_SIZE);
   try {
-    for await (const batch of records) {
-      if (signal?.aborted) throw abortError();
-      const { rows, lines, errors, firstLine } = batch;
-      charsRead = batch.charsRead;
-      for (let k = 0; k < rows.length; k++) {
-        const row = rows[k];
-        if (isBlank(row)) continue;
-        const line = lines ? lines[k] : firstLine + k;
-        if (write === null) {
-          const header = readGenericHeader(row, line);
-          ignoredColumns = header.ignoredColumns;
-          write = createGenericRowWriter(header, clock, builder);
-          continue;
+    try {
+      for await (const batch of records) {
+        if (signal?.aborted) throw abortError();
+        const { rows, lines, errors, firstLine } = batch;
+        charsRead = batch.charsRead;
+        for (let k = 0; k < rows.length; k++) {
+          const row = rows[k];
+          if (isBlank(row)) continue;
+          const line = lines ? lines[k] : firstLine + k;
+          if (write === null) {
+            const header = readGenericHeader(row, line);
+            ignoredColumns = header.ignoredColumns;
+            write = createGenericRowWriter(header, clock, builder);
+            continue;
+          }
+          rowsRead++;
+          const quoteError = errors?.get(k);
+          const outcome = quoteError ? { reason: `row: ${quoteError.toLowerCase()}` } : write(row);
+          if (outcome === 'imported') {
+            imported++;
+            const ts = builder.columns.timestamp[builder.length];
+            if (ts < minTimestamp) minTimestamp = ts;
+            if (ts > maxTimestamp) maxTimestamp = ts;
+            if (builder.commit()) await flush();
+          } else if (outcome === 'duplicate') {
+            duplicates++;
+          } else {
+            rejected++;
+            builder.reject({ line, reason: outcome.reason, raw: rawRow(row) });
+          }
         }
-        rowsRead++;
-        const quoteError = errors?.get(k);
-        const outcome = quoteError ? { reason: `row: ${quoteError.toLowerCase()}` } : write(row);
-        if (outcome === 'imported') {
-          imported++;
-          const ts = builder.columns.timestamp[builder.length];
-          if (ts < minTimestamp) minTimestamp = ts;
-          if (ts > maxTimestamp) maxTimestamp = ts;
-          if (builder.commit()) await flush();
-        } else if (outcome === 'duplicate') {
-          duplicates++;
-        } else {
-          rejected++;
-          builder.reject({ line, reason: outcome.reason, raw: rawRow(row) });
-        }
+        progress(false);
       }
-      progress(false);
+    } finally {
+      await records.return(undefined);
     }
-  } finally {
-    await records.return(undefined);
+    if (signal?.aborted) throw abortError();
+    if (write === null) throw new ImportError('the file is empty');
+    if (builder.pending) await flush();
+    await stored();
+  } catch (error) {
+    // Never return while a sink call still runs (the caller may discard what it stored).
+    await stoppedStoring();
+    throw error;
   }
-  if (signal?.aborted) throw abortError();
-  if (write === null) throw new ImportError('the file is empty');
-  if (builder.pending) await flush();
   progress(true);
   return {
     preset: options.preset,

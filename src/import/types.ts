@@ -52,8 +52,9 @@ export type ImportSummary = {
 };
 
 /**
- * Where an import streams to. The importer awaits each call before it reads on, so a slow sink (IndexedDB)
- * pauses the parser instead of buffering the file in memory.
+ * Where an import streams to. The importer parses the next chunk while a `chunk` call runs, but awaits the call
+ * before it hands over the next chunk and before it settles: at most one call at a time, so a slow sink (IndexedDB)
+ * pauses the parser (one chunk later) instead of buffering the file in memory. A call's failure fails the import.
  */
 export type ImportSink = {
   chunk(chunk: EventChunk, rejects: RejectedRow[]): Promise<void>;

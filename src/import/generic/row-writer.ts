@@ -6,7 +6,7 @@
  * are checked before anything is coded, so a rejected row adds nothing to the dictionaries.
  */
 import { STRING_FIELDS } from '../../engine/events';
-import type { StringField } from '../../engine/events';
+import type { EventColumns, StringField } from '../../engine/events';
 import type { ColumnBuilder } from '../column-builder';
 import type { ZoneClock } from '../time-zone';
 import type { GenericHeader } from './header';
@@ -43,25 +43,63 @@ const normalisers: Record<CachedField, (v: string) => string | undefined> = {
 
 export type RowWriter = (row: readonly string[]) => RowOutcome;
 
+/**
+ * One text column of the file and its field. Consecutive rows often repeat a value (one channel, one agent's
+ * conversation, one status), so the raw text of the last row is compared before any hashing.
+ */
+type TextColumn = {
+  field: StringField;
+  col: number;
+  /** Normaliser of a cached field; null for a field coded as written (trimmed). */
+  normalise: ((v: string) => string | undefined) | null;
+  /** Raw text -> code, for cached fields. */
+  cache: Map<string, number>;
+  /** The builder's dictionary of the field (cleaned text -> code), for fields coded as written. */
+  dict: ReadonlyMap<string, number>;
+  lastRaw: string | null;
+  lastCode: number;
+};
+
 export const createGenericRowWriter = (header: GenericHeader, clock: ZoneClock, builder: ColumnBuilder): RowWriter => {
   const ix = header.index;
   const width = header.width;
-  const plain = STRING_FIELDS.filter((f) => !(CACHED as readonly string[]).includes(f) && f !== 'id' && ix[f] >= 0)
-    .map((f) => [f, ix[f]] as [StringField, number]);
-  const cached = CACHED.map((f) => [f, ix[f], new Map<string, number>()] as [CachedField, number, Map<string, number>]);
-  const messageCode = (): number => builder.code('kind', 'message');
-  const lastRaw: string[] = plain.map(() => '');
-  const lastCode = new Uint32Array(plain.length);
+  const column = (field: StringField): TextColumn => ({
+    field, col: ix[field],
+    normalise: (CACHED as readonly string[]).includes(field) ? normalisers[field as CachedField] : null,
+    cache: new Map(), dict: builder.dictionary(field), lastRaw: null, lastCode: 0,
+  });
+  const direction = column('direction');
+  // Text columns written after the checks, in the order of STRING_FIELDS; a field with no column keeps its 0
+  // (fresh chunk columns are zero-filled and only rows that are committed write to them), except kind.
+  const texts = STRING_FIELDS.filter((f) => f !== 'id' && f !== 'direction' && ix[f] >= 0).map(column);
+  const idCol = ix.id;
+  const bodyCol = ix.body;
+  const priceCol = ix.price;
+  const kindMissing = ix.kind < 0;
+  let messageCode = -1;
+  let targetsOf: EventColumns | null = null;
+  let targets: Uint32Array[] = [];
 
-  /** Code of a cached field's raw text; -1 when the text is invalid (only direction can be). */
-  const cachedCode = (field: CachedField, cache: Map<string, number>, raw: string): number => {
-    if (raw === '' && field !== 'kind' && field !== 'direction') return 0;
-    let c = cache.get(raw);
-    if (c === undefined) {
-      const v = normalisers[field](clean(raw));
-      c = v === undefined ? -1 : builder.code(field, v);
-      cache.set(raw, c);
+  /** Code of a text column's raw text; -1 when the text is invalid (only direction can be). */
+  const codeOf = (t: TextColumn, raw: string): number => {
+    if (raw === t.lastRaw) return t.lastCode;
+    let c: number;
+    const normalise = t.normalise;
+    if (normalise === null) {
+      const v = clean(raw);
+      c = t.dict.get(v) ?? builder.code(t.field, v);
+    } else if (raw === '' && t.field !== 'kind' && t.field !== 'direction') c = 0;
+    else {
+      const known = t.cache.get(raw);
+      if (known !== undefined) c = known;
+      else {
+        const v = normalise(clean(raw));
+        c = v === undefined ? -1 : builder.code(t.field, v);
+        t.cache.set(raw, c);
+      }
     }
+    t.lastRaw = raw;
+    t.lastCode = c;
     return c;
   };
 
@@ -90,56 +128,48 @@ export const createGenericRowWriter = (header: GenericHeader, clock: ZoneClock, 
     if (typeof quantity === 'string') return { reason: quantity };
     if (Number.isNaN(quantity)) quantity = 1;
     let price = NaN;
-    if (ix.price >= 0) {
-      const raw = clean(row[ix.price]);
+    if (priceCol >= 0) {
+      const raw = clean(row[priceCol]);
       if (raw !== '') {
         price = parseDecimalMicros(raw);
         if (Number.isNaN(price)) return { reason: `price: ${shown(raw)} is not a decimal amount` };
       }
     }
     let directionCode = 0;
-    const [, di, dcache] = cached[1];
-    if (di >= 0) {
-      directionCode = cachedCode('direction', dcache, row[di]);
-      if (directionCode < 0) return { reason: `direction: ${shown(clean(row[di]))} is not inbound or outbound` };
+    if (direction.col >= 0) {
+      directionCode = codeOf(direction, row[direction.col]);
+      if (directionCode < 0) return { reason: `direction: ${shown(clean(row[direction.col]))} is not inbound or outbound` };
     }
     let idCode = 0;
-    if (ix.id >= 0) {
-      const id = clean(row[ix.id]);
+    if (idCol >= 0) {
+      const id = clean(row[idCol]);
       if (id !== '') {
         idCode = builder.idCode(id);
         if (idCode < 0) return 'duplicate';
       }
     }
-    if (Number.isNaN(segments) && ix.body >= 0 && row[ix.body] !== '') segments = countSegments(row[ix.body]);
+    if (Number.isNaN(segments) && bodyCol >= 0 && row[bodyCol] !== '') segments = countSegments(row[bodyCol]);
 
     const i = builder.length;
     const cols = builder.columns;
-    const s = cols.strings;
+    if (cols !== targetsOf) {
+      targetsOf = cols;
+      targets = texts.map((t) => cols.strings[t.field]);
+    }
     cols.timestamp[i] = ts;
     cols.duration[i] = duration;
     cols.segments[i] = segments;
     cols.quantity[i] = quantity;
     cols.price[i] = price;
-    s.id[i] = idCode;
-    s.direction[i] = directionCode;
-    for (let k = 0; k < cached.length; k++) {
-      const [f, ci, cache] = cached[k];
-      if (f === 'direction') continue;
-      s[f][i] = ci >= 0 ? cachedCode(f, cache, row[ci]) : f === 'kind' ? messageCode() : 0;
+    cols.strings.id[i] = idCode;
+    cols.strings.direction[i] = directionCode;
+    if (kindMissing) {
+      if (messageCode < 0) messageCode = builder.code('kind', 'message');
+      cols.strings.kind[i] = messageCode;
     }
-    for (let k = 0; k < plain.length; k++) {
-      const [f, pi] = plain[k];
-      const v = row[pi];
-      // Consecutive rows often repeat a value (one channel, one agent's conversation): compare before hashing.
-      if (v === '') s[f][i] = 0;
-      else if (v === lastRaw[k]) s[f][i] = lastCode[k];
-      else {
-        const c = builder.code(f, clean(v));
-        lastRaw[k] = v;
-        lastCode[k] = c;
-        s[f][i] = c;
-      }
+    for (let k = 0; k < texts.length; k++) {
+      const t = texts[k];
+      targets[k][i] = codeOf(t, row[t.col]);
     }
     return 'imported';
   };
