@@ -96,6 +96,11 @@ export class ColumnBuilder {
     return c;
   }
 
+  /** Makes room for `n` more ids (at most 4M) at once: an estimate from the file size; a wrong guess costs only time or memory. */
+  reserveIds(n: number): void {
+    this.ids.reserve(this.ids.size + Math.min(Math.max(0, Math.ceil(n)), 1 << 22));
+  }
+
   /** `field`'s dictionary (text -> code), for callers that look up before calling `code`; do not modify it. */
   dictionary(field: StringField): ReadonlyMap<string, number> {
     return this.codes[field];

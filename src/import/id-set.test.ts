@@ -78,3 +78,16 @@ describe('IdSet.add', () => {
     }
   });
 });
+
+describe('IdSet.reserve', () => {
+  it('grows once ahead and keeps what it holds', () => {
+    const s = new IdSet();
+    s.add('a');
+    s.reserve(100_000);
+    expect(s.bytes).toBe(8 * 2 ** 18);
+    expect(s.add('a')).toBe(false);
+    expect(s.add('b')).toBe(true);
+    s.reserve(10);
+    expect(s.bytes).toBe(8 * 2 ** 18);
+  });
+});

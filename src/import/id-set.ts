@@ -98,6 +98,11 @@ export class IdSet {
     return this.addHash(a >>> 0, fmix(h ^ n));
   }
 
+  /** Grows the table at once to hold `n` ids at most half full (saves rehashing as it fills); never shrinks. */
+  reserve(n: number): void {
+    while (this.mask + 1 < 2 * n && this.mask + 1 < 1 << 29) this.grow();
+  }
+
   /** Bytes held by the table. */
   get bytes(): number {
     return this.slots.byteLength;

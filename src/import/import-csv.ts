@@ -26,6 +26,23 @@ export const PIECE_SIZE = 256 * 1024;
 const PROGRESS_INTERVAL_MS = 200;
 const RAW_LIMIT = 2000;
 
+/**
+ * Lets tasks queued on this thread run (IndexedDB delivers each step of a transaction as a task). Awaiting a piece
+ * the file reader already holds resolves as a microtask, so without this a chunk's write would stall until the
+ * parser next waits for the disk. setImmediate in Node; a MessageChannel message elsewhere (setTimeout is clamped).
+ */
+const yieldToTasks: () => Promise<void> = typeof setImmediate === 'function'
+  ? () => new Promise((resolve) => setImmediate(resolve))
+  : (() => {
+    const channel = new MessageChannel();
+    const waiting: (() => void)[] = [];
+    channel.port1.onmessage = () => waiting.shift()?.();
+    return () => new Promise<void>((resolve) => {
+      waiting.push(resolve);
+      channel.port2.postMessage(null);
+    });
+  })();
+
 const abortError = (): DOMException => new DOMException('The import was cancelled.', 'AbortError');
 
 const isBlank = (row: readonly string[]): boolean =>
@@ -64,6 +81,8 @@ export const importCsv = async (
   let ignoredColumns: string[] = [];
   let write: RowWriter | null = null;
   let lastProgress = started;
+  let reserved = false;
+  let hasIds = false;
 
   const progress = (force: boolean): void => {
     if (!sink.progress) return;
@@ -117,6 +136,7 @@ export const importCsv = async (
           if (write === null) {
             const header = readGenericHeader(row, line);
             ignoredColumns = header.ignoredColumns;
+            hasIds = header.index.id >= 0;
             write = createGenericRowWriter(header, clock, builder);
             continue;
           }
@@ -137,6 +157,12 @@ export const importCsv = async (
           }
         }
         progress(false);
+        if (!reserved && hasIds && totalBytes > 0 && rowsRead > 0 && charsRead < totalBytes) {
+          // Size the duplicate-id table once from the rows per character so far, instead of rehashing as it fills.
+          reserved = true;
+          builder.reserveIds(((totalBytes - charsRead) * rowsRead) / charsRead);
+        }
+        if (storing !== null) await yieldToTasks();
       }
     } finally {
       await records.return(undefined);

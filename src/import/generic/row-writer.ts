@@ -80,9 +80,8 @@ export const createGenericRowWriter = (header: GenericHeader, clock: ZoneClock, 
   let targetsOf: EventColumns | null = null;
   let targets: Uint32Array[] = [];
 
-  /** Code of a text column's raw text; -1 when the text is invalid (only direction can be). */
+  /** Code of a text column's raw text that differs from the last row's; -1 when invalid (only direction can be). */
   const codeOf = (t: TextColumn, raw: string): number => {
-    if (raw === t.lastRaw) return t.lastCode;
     let c: number;
     const normalise = t.normalise;
     if (normalise === null) {
@@ -137,7 +136,8 @@ export const createGenericRowWriter = (header: GenericHeader, clock: ZoneClock, 
     }
     let directionCode = 0;
     if (direction.col >= 0) {
-      directionCode = codeOf(direction, row[direction.col]);
+      const raw = row[direction.col];
+      directionCode = raw === direction.lastRaw ? direction.lastCode : codeOf(direction, raw);
       if (directionCode < 0) return { reason: `direction: ${shown(clean(row[direction.col]))} is not inbound or outbound` };
     }
     let idCode = 0;
@@ -169,7 +169,8 @@ export const createGenericRowWriter = (header: GenericHeader, clock: ZoneClock, 
     }
     for (let k = 0; k < texts.length; k++) {
       const t = texts[k];
-      targets[k][i] = codeOf(t, row[t.col]);
+      const raw = row[t.col];
+      targets[k][i] = raw === t.lastRaw ? t.lastCode : codeOf(t, raw);
     }
     return 'imported';
   };
