@@ -1,4 +1,5 @@
 import type { WorkerApi } from '../worker/types';
+import type { Locale } from './app-slice';
 
 /** What the store needs from the outside world; tests pass the real worker API in-process. */
 export type StoreDeps = {
@@ -10,4 +11,7 @@ export type StoreDeps = {
   /** navigator.storage.persist(), asked once after the first import. */
   requestPersist?: () => Promise<boolean>;
   newJobId?: () => string;
+  /** The UI language at start (see pickLocale) and where a change is remembered. */
+  initialLocale?: Locale;
+  saveLocale?: (locale: Locale) => void;
 };

@@ -11,7 +11,7 @@ export type AppStore = StoreApi<AppState>;
 
 export const createAppStore = (deps: StoreDeps): AppStore =>
   createStore<AppState>()((...a) => ({
-    ...createAppSlice(...a),
+    ...createAppSlice(deps)(...a),
     ...createDatasetsSlice(deps)(...a),
     ...createJobSlice(deps)(...a),
     ...createEstimateSlice(deps)(...a),

@@ -64,3 +64,24 @@ describe('App', () => {
     expect(applyUpdate).toHaveBeenCalledOnce();
   });
 });
+
+describe('languages', () => {
+  it('switches the whole UI to Portuguese, with Brazilian number and money formatting', async () => {
+    const { store } = renderApp();
+    fireEvent.change(screen.getByLabelText('Language'), { target: { value: 'pt-BR' } });
+    expect(screen.getByRole('heading', { name: 'Solte um arquivo de uso' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Carregar dados de exemplo' })).toBeTruthy();
+    expect(document.documentElement.lang).toBe('pt-BR');
+    act(() => store.setState({
+      job: { id: 'j1', name: 'grande.csv', totalBytes: 10_000_000, progress: { bytesRead: 2_500_000, totalBytes: 10_000_000, rowsRead: 20_000, rowsImported: 20_000, rowsRejected: 0, elapsedMs: 500 } },
+    }));
+    expect(screen.getByText('20.000 linhas lidas · 2,5 de 10,0 MB · 5,0 MB/s')).toBeTruthy();
+  });
+
+  it('speaks Spanish too', () => {
+    renderApp();
+    fireEvent.change(screen.getByLabelText('Language'), { target: { value: 'es' } });
+    expect(screen.getByRole('heading', { name: 'Suelta un archivo de uso' })).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Estimación' })).toBeTruthy();
+  });
+});

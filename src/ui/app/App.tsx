@@ -4,6 +4,7 @@ import { DataPage } from '../pages/DataPage';
 import { EstimatePage } from '../pages/EstimatePage';
 import { SettingsPage } from '../pages/SettingsPage';
 import { ErrorBoundary } from './ErrorBoundary';
+import { LanguagePicker } from './LanguagePicker';
 import { useAppStore } from './store-context';
 import { UpdatePrompt } from './UpdatePrompt';
 import { useHashRoute } from './use-hash-route';
@@ -28,6 +29,7 @@ export const App = ({ applyUpdate }: { applyUpdate: () => void }) => {
             <a key={p} href={`#/${p}`} aria-current={p === page ? 'page' : undefined}>{t(`nav.${p}`)}</a>
           ))}
         </nav>
+        <LanguagePicker />
       </header>
       <UpdatePrompt applyUpdate={applyUpdate} />
       {offlineReady && <p className="sr-only" role="status">{t('offline.ready')}</p>}

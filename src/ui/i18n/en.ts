@@ -6,6 +6,7 @@ export const en = {
   'nav.estimate': 'Estimate',
   'nav.settings': 'Settings',
   'nav.label': 'Main',
+  'nav.language': 'Language',
 
   'data.title': 'Your usage data',
   'data.drop.title': 'Drop a usage file',
@@ -88,3 +89,5 @@ export const en = {
 } as const;
 
 export type MessageKey = keyof typeof en;
+/** Every locale has every key (a missing translation is a type error, not an English fallback at run time). */
+export type Messages = Record<MessageKey, string>;

@@ -14,6 +14,10 @@ const decimalsOf = (amount: string): number => {
 export const formatNumber = (n: number, locale: string, maxDecimals = 2): string =>
   new Intl.NumberFormat(locale, { maximumFractionDigits: maxDecimals }).format(n);
 
+/** A number with exactly `digits` decimals, in the locale's notation (2.5 / 2,5). */
+export const formatFixed = (n: number, locale: string, digits: number): string =>
+  new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(n);
+
 export const formatDate = (ms: number, locale: string, timeZone: string): string =>
   new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone }).format(ms);
 

@@ -1,11 +1,13 @@
 import { useAppStore } from '../../app/store-context';
-import { useT } from '../../i18n/use-t';
+import { formatFixed } from '../../i18n/format';
+import { useLocale, useT } from '../../i18n/use-t';
 
 const MB = 1_000_000;
 
 /** Progress bar with rows and MB/s, and a Cancel that really stops the worker's job. */
 export const JobProgress = () => {
   const t = useT();
+  const locale = useLocale();
   const job = useAppStore((s) => s.job);
   const cancelJob = useAppStore((s) => s.cancelJob);
   if (!job) return null;
@@ -20,9 +22,9 @@ export const JobProgress = () => {
       <p className="figures">
         {t('job.progress', {
           rows: p?.rowsRead ?? 0,
-          mb: ((p?.bytesRead ?? 0) / MB).toFixed(1),
-          total: (total / MB).toFixed(1),
-          speed: speed.toFixed(1),
+          mb: formatFixed((p?.bytesRead ?? 0) / MB, locale, 1),
+          total: formatFixed(total / MB, locale, 1),
+          speed: formatFixed(speed, locale, 1),
         })}
       </p>
       <button type="button" className="secondary" onClick={() => void cancelJob()}>{t('job.cancel')}</button>
