@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { fieldSource } from './fields/field-source';
 import { compileFilter, renderFilter } from './filters';
 import type { Filter } from './plan/types';
 import { buildTable } from './testing/table-builder';
@@ -66,6 +67,41 @@ describe('filters', () => {
   });
 
   it('refuses fields it cannot evaluate rather than ignoring them', () => {
-    expect(() => compileFilter({ hour: [9, 17] }, table)).toThrow(/not supported/);
+    expect(() => compileFilter({ price: 1 }, table)).toThrow(/not supported/);
+  });
+});
+
+describe('filters on derived fields', () => {
+  // 2025-03-30 is a Sunday; Berlin springs forward at 02:00 local (01:00Z).
+  const t = buildTable([
+    { timestamp: '2025-03-30T00:30:00Z', country: 'BR' }, // 01:30 CET, Sun
+    { timestamp: '2025-03-30T01:30:00Z', country: 'US' }, // 03:30 CEST, Sun
+    { timestamp: '2025-03-30T22:30:00Z', country: 'DO' }, // 00:30 Mon
+    { timestamp: '2025-03-31T16:00:00Z', country: 'de' }, // 18:00 Mon
+    { timestamp: '2025-03-31T20:00:00Z', country: '' }, // 22:00 Mon
+  ]);
+  const src = fieldSource(t, 'Europe/Berlin');
+  const hits = (where: Filter): number[] => {
+    const f = compileFilter(where, t, src);
+    return [0, 1, 2, 3, 4].filter((i) => f.test(i));
+  };
+
+  it('hour and weekday in the plan zone: single values, inclusive ranges, wrapping ranges, not', () => {
+    expect(hits({ hour: 3 })).toEqual([1]);
+    expect(hits({ hour: [1, 3] })).toEqual([0, 1]);
+    expect(hits({ hour: [22, 1] })).toEqual([0, 2, 4]);
+    expect(hits({ hour: { not: [9, 20] } })).toEqual([0, 1, 2, 4]);
+    expect(hits({ weekday: 7 })).toEqual([0, 1]);
+    expect(hits({ weekday: [6, 7] })).toEqual([0, 1]);
+    expect(hits({ weekday: [1, 5], hour: [9, 18] })).toEqual([3]);
+    expect(renderFilter({ hour: [22, 6], weekday: { not: [6, 7] } })).toBe('hour 22-6 and weekday not 6-7');
+  });
+
+  it('market from the country, with wildcards and not; empty country is other', () => {
+    expect(hits({ market: 'BR' })).toEqual([0]);
+    expect(hits({ market: 'rest-of-*' })).toEqual([2]);
+    expect(hits({ market: ['north-america', 'DE'] })).toEqual([1, 3]);
+    expect(hits({ market: 'other' })).toEqual([4]);
+    expect(hits({ market: { not: 'other' } })).toEqual([0, 1, 2, 3]);
   });
 });

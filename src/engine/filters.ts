@@ -5,21 +5,33 @@
  * an array lookup. Numeric fields (duration, segments, quantity) compare exactly; an empty (NaN) value equals nothing.
  * Text matching is case-sensitive, except that filter values for the fields the import lower-cases (kind, direction,
  * category, status) are lower-cased too. `*` in a text value matches any run of characters (including none).
- * Not supported yet (reported by plan validation): `market`, `hour`, `weekday`, `price`.
+ * Derived fields (fields/field-source.ts): `market` is text (wildcards and `not` work); `hour` (0-23) and `weekday`
+ * (1 = Monday … 7) in the plan's time zone take a number or a `[from, to]` range, inclusive; a range with from > to
+ * wraps (`hour: [22, 6]` is the night, `weekday: [6, 7]` the weekend). They are decided once per value (a 256-entry
+ * table), so the per-event test is an array lookup too.
+ * Not supported yet (reported by plan validation): `price`.
  */
 import { STRING_FIELDS, type EventTable, type StringField } from './events';
+import { fieldSource, isKeyField, type FieldSource } from './fields/field-source';
 import type { Filter, FilterScalar, FilterValue } from './plan/types';
 
 export const NUMERIC_FILTER_FIELDS = ['duration', 'segments', 'quantity'] as const;
 export type NumericFilterField = (typeof NUMERIC_FILTER_FIELDS)[number];
 
+/** Local-time fields: a number or an inclusive `[from, to]` range. */
+export const CLOCK_FIELDS = { hour: { min: 0, max: 23 }, weekday: { min: 1, max: 7 } } as const;
+export type ClockField = keyof typeof CLOCK_FIELDS;
+export const isClockField = (f: string): f is ClockField => f === 'hour' || f === 'weekday';
+
 /** Fields of the spec that filters, `by` and `of` will take in a later version. */
-export const UNSUPPORTED_FILTER_FIELDS = ['market', 'hour', 'weekday', 'price'] as const;
+export const UNSUPPORTED_FILTER_FIELDS = ['price'] as const;
 
 /** Text fields whose values the import normalises to lower case. */
 export const LOWERCASE_FIELDS: ReadonlySet<StringField> = new Set(['kind', 'direction', 'category', 'status']);
 
 export const isStringField = (f: string): f is StringField => (STRING_FIELDS as readonly string[]).includes(f);
+/** Text fields a filter may compare: the stored ones and `market`. */
+export const isTextFilterField = (f: string): boolean => isStringField(f) || f === 'market';
 export const isNumericFilterField = (f: string): f is NumericFilterField =>
   (NUMERIC_FILTER_FIELDS as readonly string[]).includes(f);
 
@@ -74,11 +86,31 @@ export const dictionaryMatches = (dict: readonly string[], value: FilterValue, l
   return out;
 };
 
+/** 256-entry table: 1 where a clock value (hour or weekday) matches a number, a [from, to] range, or a negation. */
+export const clockMatches = (value: FilterValue): Uint8Array => {
+  const out = new Uint8Array(256);
+  if (isNot(value)) {
+    const inner = clockMatches(value.not);
+    for (let v = 0; v < 256; v++) out[v] = inner[v] ? 0 : 1;
+    return out;
+  }
+  if (Array.isArray(value)) {
+    const [from, to] = value.map(Number);
+    for (let v = 0; v < 256; v++) out[v] = (from <= to ? v >= from && v <= to : v >= from || v <= to) ? 1 : 0;
+    return out;
+  }
+  const n = Number(value);
+  if (n >= 0 && n < 256) out[n] = 1;
+  return out;
+};
+
 const renderScalar = (v: FilterScalar): string => (v === '' ? "''" : String(v));
 
 /** "kind = message", "queue in [a, b]", "status ≠ failed", "status not in [failed, rejected]". */
 export const renderCondition = (field: string, value: FilterValue): string => {
+  if (isClockField(field) && Array.isArray(value)) return `${field} ${value.join('-')}`;
   if (isNot(value)) {
+    if (isClockField(field) && Array.isArray(value.not)) return `${field} not ${value.not.join('-')}`;
     const inner = value.not;
     if (isNot(inner)) return `not (${renderCondition(field, inner)})`;
     if (Array.isArray(inner)) return `${field} not in [${inner.map(renderScalar).join(', ')}]`;
@@ -97,14 +129,20 @@ const ALWAYS: EventPredicate = () => true;
 
 /**
  * Compiles `where` against a table. Fields must have been validated (see plan/validate.ts); an unknown or unsupported
- * field throws here, because pricing with a silently ignored condition would be wrong.
+ * field throws here, because pricing with a silently ignored condition would be wrong. `source` gives the derived
+ * fields in the plan's time zone (default: the table in UTC).
  */
-export const compileFilter = (where: Filter | undefined, table: EventTable): CompiledFilter => {
+export const compileFilter = (where: Filter | undefined, table: EventTable, source?: FieldSource): CompiledFilter => {
   const tests: EventPredicate[] = [];
+  const fields = source ?? fieldSource(table);
   for (const [field, value] of Object.entries(where ?? {})) {
-    if (isStringField(field)) {
-      const m = dictionaryMatches(table.dicts[field], value, LOWERCASE_FIELDS.has(field));
-      const codes = table.columns.strings[field];
+    if (isClockField(field)) {
+      const m = clockMatches(value);
+      const col = field === 'hour' ? fields.clock().hour : fields.clock().weekday;
+      tests.push((i) => m[col[i]] === 1);
+    } else if (isKeyField(field)) {
+      const { codes, dict } = fields.text(field);
+      const m = dictionaryMatches(dict, value, isStringField(field) && LOWERCASE_FIELDS.has(field));
       tests.push((i) => m[codes[i]] === 1);
     } else if (isNumericFilterField(field)) {
       const col = table.columns[field];

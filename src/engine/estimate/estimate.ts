@@ -7,6 +7,7 @@
  * the sum of the cycles' totals. Events with a non-finite timestamp are ignored.
  */
 import type { EventTable } from '../events';
+import { fieldSource } from '../fields/field-source';
 import { measureMeter, type MeterUsage } from '../meters/measure';
 import { Dec, money, roundDecimal, sumDecimals, type Big } from '../money';
 import type { Plan } from '../plan/types';
@@ -61,9 +62,10 @@ export const estimatePlan = (table: EventTable, plan: Plan, options: EstimateOpt
   }
 
   const usage = new Map<string, MeterUsage>();
+  const source = fieldSource(table, rule.timeZone);
   for (const charge of plan.charges) {
     if (charge.model === 'flat' || charge.meter === undefined || usage.has(charge.meter)) continue;
-    usage.set(charge.meter, measureMeter(table, charge.meter, plan.meters[charge.meter], cycleOf, cycleCount));
+    usage.set(charge.meter, measureMeter(table, charge.meter, plan.meters[charge.meter], cycleOf, cycleCount, source));
   }
 
   const cycles: CycleEstimate[] = [];

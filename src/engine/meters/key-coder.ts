@@ -3,7 +3,8 @@
  * Codes combine in mixed radix over the dictionaries' sizes when that fits in a safe integer; otherwise combinations
  * are interned (slower, only for huge dictionaries). Key 0 always means "every field empty".
  */
-import type { EventTable, StringField } from '../events';
+import type { EventTable } from '../events';
+import { fieldSource, type FieldSource, type KeyField } from '../fields/field-source';
 
 export type KeyCoder = {
   /** Key of event i. */
@@ -14,9 +15,12 @@ export type KeyCoder = {
   space: number;
 };
 
-export const keyCoder = (table: EventTable, fields: readonly StringField[]): KeyCoder => {
-  const cols = fields.map((f) => table.columns.strings[f]);
-  const dicts = fields.map((f) => table.dicts[f]);
+/** `source` gives derived fields (market, hour, weekday) and overrides; default: the table's own columns in UTC. */
+export const keyCoder = (table: EventTable, fields: readonly KeyField[], source?: FieldSource): KeyCoder => {
+  const src = source ?? fieldSource(table);
+  const columns = fields.map((f) => src.text(f));
+  const cols = columns.map((c) => c.codes);
+  const dicts = columns.map((c) => c.dict);
   const sizes = dicts.map((d) => Math.max(d.length, 1));
 
   if (fields.length === 1) {

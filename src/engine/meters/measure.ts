@@ -5,7 +5,8 @@
  *   not counted (nor in eventCount/samples): an unknown contact is not a distinct contact.
  * With `by`, one quantity per key (the `by` values joined with ':', e.g. "BR:marketing"); keys sorted by label.
  */
-import type { EventTable, StringField } from '../events';
+import type { EventTable } from '../events';
+import { fieldSource, type FieldSource, type KeyField } from '../fields/field-source';
 import { compileFilter } from '../filters';
 import type { Meter } from '../plan/types';
 import { keyCoder } from './key-coder';
@@ -73,15 +74,16 @@ export const measureMeter = (
   meter: Meter,
   cycleOf: Int32Array,
   cycleCount: number,
+  source: FieldSource = fieldSource(table),
 ): MeterUsage => {
   if (meter.type !== 'count' && meter.type !== 'unique') {
     throw new Error(`meter type '${meter.type}' is not supported yet by this version`);
   }
   const unique = meter.type === 'unique';
-  const filter = compileFilter(meter.where, table);
-  const by = (meter.by ?? []) as StringField[];
-  const byCoder = by.length > 0 ? keyCoder(table, by) : null;
-  const ofCoder = meter.type === 'unique' ? keyCoder(table, meter.of as StringField[]) : null;
+  const filter = compileFilter(meter.where, table, source);
+  const by = (meter.by ?? []) as KeyField[];
+  const byCoder = by.length > 0 ? keyCoder(table, by, source) : null;
+  const ofCoder = meter.type === 'unique' ? keyCoder(table, meter.of as KeyField[], source) : null;
   const qty = table.columns.quantity;
   const n = table.columns.length;
 

@@ -123,7 +123,7 @@ describe('parsePlan', () => {
       calls: { type: 'call-time', increments: [60, 60] },
       pmp: { type: 'whatsapp-pmp' },
       cbp: { type: 'whatsapp-cbp', freeServiceConversations: 1000 },
-      mau: { type: 'unique', of: ['contact', 'contact'], by: ['market'], where: { knd: 'message', hour: [9, 17], duration: '60', queue: 5 } },
+      mau: { type: 'unique', of: ['contact', 'contact'], by: ['market'], where: { knd: 'message', hour: [9, 17], weekday: [0, 7], market: ['BR', 'Brasil', 'rest-of-*'], duration: '60', queue: 5 } },
     };
     expect(issuesOf(p)).toEqual([
       { path: 'meters.secs.type', message: "'sum' is not supported yet by this version" },
@@ -131,10 +131,10 @@ describe('parsePlan', () => {
       { path: 'meters.pmp.type', message: "'whatsapp-pmp' is not supported yet by this version" },
       { path: 'meters.cbp.type', message: "'whatsapp-cbp' is not supported yet by this version" },
       { path: 'meters.mau.where.knd', message: "unknown field 'knd'" },
-      { path: 'meters.mau.where.hour', message: "filtering on 'hour' is not supported yet by this version" },
+      { path: 'meters.mau.where.weekday[0]', message: 'weekday takes a whole number 1-7 or a [from, to] range, not 0' },
+      { path: 'meters.mau.where.market[1]', message: expect.stringMatching(/^unknown market 'Brasil' \(markets are ISO codes/) },
       { path: 'meters.mau.where.duration', message: 'must be a number (duration is numeric)' },
       { path: 'meters.mau.where.queue', message: 'must be a string, not number 5 (write "5")' },
-      { path: 'meters.mau.by[0]', message: "'market' in 'by' is not supported yet by this version" },
       { path: 'meters.mau.of[1]', message: "'contact' is listed twice" },
     ]);
   });

@@ -4,12 +4,17 @@
  * ("'graduated' is not supported yet by this version"), never silently ignored.
  */
 import { IANAZone } from 'luxon';
+import { isKeyField } from '../fields/field-source';
 import {
+  CLOCK_FIELDS,
+  isClockField,
   isNumericFilterField,
   isStringField,
   NUMERIC_FILTER_FIELDS,
   UNSUPPORTED_FILTER_FIELDS,
+  type ClockField,
 } from '../filters';
+import { KNOWN_MARKETS } from '../markets/market';
 import { formatPath, issuesFromZod } from './issues';
 import { planSchema } from './schema';
 import {
@@ -45,10 +50,40 @@ const checkFilterValue = (value: FilterValue, numeric: boolean, path: Path, repo
   }
 };
 
+const checkClockValue = (field: ClockField, value: FilterValue, path: Path, report: Report): void => {
+  const { min, max } = CLOCK_FIELDS[field];
+  const inRange = (v: unknown): boolean => typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
+  const what = `${field} takes a whole number ${min}-${max} or a [from, to] range`;
+  if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+    checkClockValue(field, value.not, [...path, 'not'], report);
+  } else if (Array.isArray(value)) {
+    if (value.length !== 2) report(path, `${what}: a range has exactly two numbers, not ${value.length}`);
+    else value.forEach((v, i) => { if (!inRange(v)) report([...path, i], `${what}, not ${JSON.stringify(v)}`); });
+  } else if (!inRange(value)) {
+    report(path, `${what}, not ${JSON.stringify(value)}`);
+  }
+};
+
+const marketHint = 'markets are ISO codes of markets priced on their own (BR, IN, DE, …) or north-america, rest-of-africa, rest-of-asia-pacific, rest-of-central-eastern-europe, rest-of-western-europe, rest-of-latin-america, rest-of-middle-east, other';
+
+/** Reports a market name that is no market (wildcards are left alone). */
+export const checkMarketName = (name: string, path: Path, report: Report, context = ''): void => {
+  if (!name.includes('*') && !KNOWN_MARKETS.has(name)) report(path, `unknown market '${name}'${context} (${marketHint})`);
+};
+
+const checkMarketValue = (value: FilterValue, path: Path, report: Report): void => {
+  if (Array.isArray(value)) value.forEach((v, i) => checkMarketValue(v, [...path, i], report));
+  else if (typeof value === 'object' && value !== null) checkMarketValue(value.not, [...path, 'not'], report);
+  else if (typeof value !== 'string') report(path, `must be a string, not ${typeof value} ${String(value)}`);
+  else checkMarketName(value, path, report);
+};
+
 const checkFilter = (where: Filter, path: Path, report: Report): void => {
   for (const [field, value] of Object.entries(where)) {
     const at = [...path, field];
     if (isUnsupportedField(field)) report(at, `filtering on '${field}' is not supported yet by this version`);
+    else if (isClockField(field)) checkClockValue(field, value, at, report);
+    else if (field === 'market') checkMarketValue(value, at, report);
     else if (isStringField(field)) checkFilterValue(value, false, at, report);
     else if (isNumericFilterField(field)) checkFilterValue(value, true, at, report);
     else report(at, `unknown field '${field}'`);
@@ -59,7 +94,9 @@ const checkFieldList = (fields: string[], path: Path, report: Report): void => {
   const seen = new Set<string>();
   fields.forEach((f, i) => {
     if (isUnsupportedField(f)) report([...path, i], `'${f}' in '${path[path.length - 1]}' is not supported yet by this version`);
-    else if (!isStringField(f)) report([...path, i], `unknown field '${f}' (a text field such as contact, channel, agent)`);
+    else if (!isKeyField(f)) {
+      report([...path, i], `unknown field '${f}' (a text field such as contact, channel, agent, or market, hour, weekday)`);
+    }
     else if (seen.has(f)) report([...path, i], `'${f}' is listed twice`);
     seen.add(f);
   });
