@@ -1,7 +1,7 @@
 /**
  * Appends normalised events into preallocated typed arrays and hands them out as EventChunks.
  *
- * Strings are dictionary-coded with one Map per field (code 0 = ''); codes are stable for the builder's life, so one
+ * Strings are dictionary-coded with one TextCodes table per field (code 0 = ''); codes are stable for the builder's life, so one
  * builder can take several files into one dataset. Each flushed chunk's `dictAppend` holds the entries added since
  * the previous flush (the first flush's starts with ''), so concatenating the chunks' `dictAppend` in chunk order
  * rebuilds the dataset dictionary, as `tableFromChunks` expects.
@@ -17,6 +17,7 @@
 import { allocateColumns, emptyDictionaries, STRING_FIELDS } from '../engine/events';
 import type { Dictionaries, EventChunk, EventColumns, StringField } from '../engine/events';
 import { IdSet } from './id-set';
+import { TextCodes } from './text-codes';
 import type { RejectedRow } from './types';
 
 export const DEFAULT_CHUNK_SIZE = 65_536;
@@ -56,7 +57,7 @@ export class ColumnBuilder {
   nextChunkIndex = 0;
   /** Events committed over the builder's life. */
   totalEvents = 0;
-  private readonly codes: Record<StringField, Map<string, number>>;
+  private readonly codes: Record<StringField, TextCodes>;
   private sizes: Record<StringField, number>;
   private append: Dictionaries;
   private rejects: RejectedRow[] = [];
@@ -66,7 +67,11 @@ export class ColumnBuilder {
     if (!Number.isInteger(chunkSize) || chunkSize < 1) throw new RangeError(`chunkSize must be a positive integer, got ${chunkSize}`);
     this.chunkSize = chunkSize;
     this.columns = allocateColumns(chunkSize);
-    this.codes = Object.fromEntries(STRING_FIELDS.map((f) => [f, new Map<string, number>([['', 0]])])) as unknown as Record<StringField, Map<string, number>>;
+    this.codes = Object.fromEntries(STRING_FIELDS.map((f) => {
+      const t = new TextCodes();
+      t.add('', 0);
+      return [f, t];
+    })) as unknown as Record<StringField, TextCodes>;
     this.sizes = Object.fromEntries(STRING_FIELDS.map((f) => [f, 1])) as unknown as Record<StringField, number>;
     this.append = emptyDictionaries();
   }
@@ -74,7 +79,7 @@ export class ColumnBuilder {
   /** The code of `value` in `field`'s dictionary, adding it when new. */
   code(field: StringField, value: string): number {
     const c = this.codes[field].get(value);
-    return c === undefined ? this.add(field, value) : c;
+    return c < 0 ? this.add(field, value) : c;
   }
 
   /**
@@ -91,7 +96,7 @@ export class ColumnBuilder {
     const c = this.sizes[field]++;
     // A copy, not a slice: parsers hand out substrings that would keep their whole source text alive.
     const own = value.length >= 13 ? (' ' + value).slice(1) : value;
-    this.codes[field].set(own, c);
+    this.codes[field].add(own, c);
     this.append[field].push(own);
     return c;
   }
@@ -101,14 +106,15 @@ export class ColumnBuilder {
     this.ids.reserve(this.ids.size + Math.min(Math.max(0, Math.ceil(n)), 1 << 22));
   }
 
-  /** `field`'s dictionary (text -> code), for callers that look up before calling `code`; do not modify it. */
-  dictionary(field: StringField): ReadonlyMap<string, number> {
+  /** `field`'s dictionary (text -> code, -1 when absent), for callers that look up before calling `code`. */
+  dictionary(field: StringField): Pick<TextCodes, 'get'> {
     return this.codes[field];
   }
 
   /** The code of `value` when it is already in the dictionary. */
   codeOf(field: StringField, value: string): number | undefined {
-    return this.codes[field].get(value);
+    const c = this.codes[field].get(value);
+    return c < 0 ? undefined : c;
   }
 
   /** Entries in `field`'s dictionary, '' included. */

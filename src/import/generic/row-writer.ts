@@ -54,11 +54,22 @@ type TextColumn = {
   normalise: ((v: string) => string | undefined) | null;
   /** Raw text -> code, for cached fields. */
   cache: Map<string, number>;
-  /** The builder's dictionary of the field (cleaned text -> code), for fields coded as written. */
-  dict: ReadonlyMap<string, number>;
+  /** The builder's dictionary of the field (cleaned text -> code, -1 when absent), for fields coded as written. */
+  dict: ReturnType<ColumnBuilder['dictionary']>;
   lastRaw: string | null;
   lastCode: number;
+  /**
+   * The column's first distinct raw texts and their codes, compared with === before any hashing (cheaper than a Map
+   * look-up of a fresh string); dropped (null) once the column shows more than FEW distinct texts.
+   */
+  few: string[] | null;
+  fewCodes: number[];
 };
+
+const FEW = 16;
+
+/** A string with text of its own (V8 slices strings of 13+ characters out of the parser's piece, pinning it). */
+const own = (s: string): string => (s.length >= 13 ? (' ' + s).slice(1) : s);
 
 export const createGenericRowWriter = (header: GenericHeader, clock: ZoneClock, builder: ColumnBuilder): RowWriter => {
   const ix = header.index;
@@ -66,7 +77,7 @@ export const createGenericRowWriter = (header: GenericHeader, clock: ZoneClock, 
   const column = (field: StringField): TextColumn => ({
     field, col: ix[field],
     normalise: (CACHED as readonly string[]).includes(field) ? normalisers[field as CachedField] : null,
-    cache: new Map(), dict: builder.dictionary(field), lastRaw: null, lastCode: 0,
+    cache: new Map(), dict: builder.dictionary(field), lastRaw: null, lastCode: 0, few: [], fewCodes: [],
   });
   const direction = column('direction');
   // Text columns written after the checks, in the order of STRING_FIELDS; a field with no column keeps its 0
@@ -82,11 +93,35 @@ export const createGenericRowWriter = (header: GenericHeader, clock: ZoneClock, 
 
   /** Code of a text column's raw text that differs from the last row's; -1 when invalid (only direction can be). */
   const codeOf = (t: TextColumn, raw: string): number => {
+    const few = t.few;
+    if (few !== null) {
+      for (let j = 0; j < few.length; j++) {
+        if (few[j] === raw) {
+          t.lastRaw = raw;
+          return (t.lastCode = t.fewCodes[j]);
+        }
+      }
+    }
+    const c = lookUp(t, raw);
+    if (few !== null) {
+      if (few.length < FEW) {
+        few.push(own(raw));
+        t.fewCodes.push(c);
+      } else t.few = null;
+    }
+    t.lastRaw = raw;
+    t.lastCode = c;
+    return c;
+  };
+
+  /** Code of a text column's raw text, through the dictionaries. */
+  const lookUp = (t: TextColumn, raw: string): number => {
     let c: number;
     const normalise = t.normalise;
     if (normalise === null) {
       const v = clean(raw);
-      c = t.dict.get(v) ?? builder.code(t.field, v);
+      c = t.dict.get(v);
+      if (c < 0) c = builder.code(t.field, v);
     } else if (raw === '' && t.field !== 'kind' && t.field !== 'direction') c = 0;
     else {
       const known = t.cache.get(raw);
@@ -97,8 +132,6 @@ export const createGenericRowWriter = (header: GenericHeader, clock: ZoneClock, 
         t.cache.set(raw, c);
       }
     }
-    t.lastRaw = raw;
-    t.lastCode = c;
     return c;
   };
 
