@@ -100,7 +100,9 @@ export class IdSet {
 
   /** Grows the table at once to hold `n` ids at most half full (saves rehashing as it fills); never shrinks. */
   reserve(n: number): void {
-    while (this.mask + 1 < 2 * n && this.mask + 1 < 1 << 29) this.grow();
+    let slots = this.mask + 1;
+    while (slots < 2 * n && slots < 1 << 29) slots *= 2;
+    if (slots > this.mask + 1) this.rehash(slots);
   }
 
   /** Bytes held by the table. */
@@ -109,8 +111,12 @@ export class IdSet {
   }
 
   private grow(): void {
+    this.rehash((this.mask + 1) * 2);
+  }
+
+  /** Moves the ids into a table of `n` slots (a power of two). */
+  private rehash(n: number): void {
     const old = this.slots;
-    const n = (this.mask + 1) * 2;
     const slots = new Uint32Array(2 * n);
     const mask = n - 1;
     for (let j = 0; j < old.length; j += 2) {
