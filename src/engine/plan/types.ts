@@ -8,7 +8,7 @@ import type { Rounding } from '../money';
 export type FilterScalar = string | number | boolean;
 /** A value, a list of values (any of), or a negation. */
 export type FilterValue = FilterScalar | FilterScalar[] | { not: FilterValue };
-/** Field -> value; all keys must match. `hour`/`weekday` take `[from, to]` ranges (not supported yet). */
+/** Field -> value; all keys must match. `hour`/`weekday` take a number or `[from, to]` ranges (inclusive, may wrap). */
 export type Filter = Record<string, FilterValue>;
 
 type MeterBase = { where?: Filter; by?: string[] };
@@ -62,5 +62,5 @@ export type PlanIssue = { path: string; message: string };
 export type ParsePlanResult = { ok: true; plan: Plan } | { ok: false; issues: PlanIssue[] };
 
 /** What this version of the estimator prices; the rest of the spec is accepted by the schema and then reported. */
-export const SUPPORTED_METER_TYPES: readonly MeterType[] = ['count', 'unique'];
+export const SUPPORTED_METER_TYPES: readonly MeterType[] = ['count', 'sum', 'unique', 'call-time', 'whatsapp-pmp', 'whatsapp-cbp'];
 export const SUPPORTED_CHARGE_MODELS: readonly ChargeModel[] = ['flat', 'standard', 'package'];

@@ -126,10 +126,6 @@ describe('parsePlan', () => {
       mau: { type: 'unique', of: ['contact', 'contact'], by: ['market'], where: { knd: 'message', hour: [9, 17], weekday: [0, 7], market: ['BR', 'Brasil', 'rest-of-*'], duration: '60', queue: 5 } },
     };
     expect(issuesOf(p)).toEqual([
-      { path: 'meters.secs.type', message: "'sum' is not supported yet by this version" },
-      { path: 'meters.calls.type', message: "'call-time' is not supported yet by this version" },
-      { path: 'meters.pmp.type', message: "'whatsapp-pmp' is not supported yet by this version" },
-      { path: 'meters.cbp.type', message: "'whatsapp-cbp' is not supported yet by this version" },
       { path: 'meters.mau.where.knd', message: "unknown field 'knd'" },
       { path: 'meters.mau.where.weekday[0]', message: 'weekday takes a whole number 1-7 or a [from, to] range, not 0' },
       { path: 'meters.mau.where.market[1]', message: expect.stringMatching(/^unknown market 'Brasil' \(markets are ISO codes/) },

@@ -107,8 +107,8 @@ const checkMeter = (meter: Meter, path: Path, report: Report): void => {
   if (meter.where) checkFilter(meter.where, [...path, 'where'], report);
   if (meter.by) checkFieldList(meter.by, [...path, 'by'], report);
   if (meter.type === 'unique') checkFieldList(meter.of, [...path, 'of'], report);
-  if (meter.type === 'sum' && !isNumericFilterField(meter.field)) {
-    report([...path, 'field'], `must be one of ${NUMERIC_FILTER_FIELDS.map((f) => `'${f}'`).join(', ')}`);
+  if (meter.type === 'sum' && !isNumericFilterField(meter.field) && meter.field !== 'price') {
+    report([...path, 'field'], `must be one of ${[...NUMERIC_FILTER_FIELDS, 'price'].map((f) => `'${f}'`).join(', ')}`);
   }
 };
 

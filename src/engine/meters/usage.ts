@@ -1,0 +1,31 @@
+/** What a meter measures: per cycle, a quantity (and per key with `by`), the events behind it and a sample. */
+import type { Meter } from '../plan/types';
+
+export const SAMPLE_SIZE = 5;
+
+export type KeyUsage = {
+  /** '' when the meter has no `by`. */
+  key: string;
+  quantity: number;
+  /** Events that matched (and, for unique meters, carried a value). */
+  eventCount: number;
+  /** Up to SAMPLE_SIZE indices into the table, in table order. */
+  sampleEvents: number[];
+};
+
+export type CycleUsage = {
+  /** All keys together (for a unique meter with `by`, the sum of the keys' distinct counts). */
+  total: KeyUsage;
+  /** One entry per key seen in the cycle, sorted by key; [] when the meter has no `by`. */
+  keys: KeyUsage[];
+};
+
+export type MeterUsage = {
+  meter: string;
+  type: Meter['type'];
+  /** The rendered `where`, '' when none. */
+  filter: string;
+  by: string[];
+  /** Indexed like the cycle boundaries (cycle k = [b[k], b[k+1])). */
+  cycles: CycleUsage[];
+};
