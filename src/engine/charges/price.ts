@@ -3,29 +3,15 @@
  * - flat: `amount` each cycle (`once`: first cycle of the estimate only; the caller decides which cycle that is).
  * - standard: billable × unitPrice / per (per defaults to 1).
  * - package: ceil(billable / packageSize) × packagePrice.
+ * - graduated, volume: tiers.ts; rate-card: rate-card.ts.
  * `freeUnits` are deducted first; billable never goes below zero. Amounts are raw (unrounded): the caller rounds.
  */
 import { Dec, displayPrice, groupThousands, plainDecimal, ZERO, type Big } from '../money';
+import { deductFree, type PricedCharge } from './priced';
 import type { Charge, FlatCharge, PackageCharge, StandardCharge } from '../plan/types';
+import { priceGraduated, priceVolume } from './tiers';
 
-export type PricedStep = { description: string; units: number; price: string; amount: string };
-
-export type PricedCharge = {
-  usage: Big;
-  free: Big;
-  billable: Big;
-  /** Unrounded amount. */
-  raw: Big;
-  steps: PricedStep[];
-  /** How billable became the amount, e.g. "15 packages of 1,000 at 5.00"; '' for flat charges. */
-  formula: string;
-};
-
-export const deductFree = (usage: Big, freeUnits: number | undefined): { free: Big; billable: Big } => {
-  const free = new Dec(freeUnits ?? 0);
-  const billable = usage.gt(free) ? usage.minus(free) : ZERO;
-  return { free, billable };
-};
+export { deductFree, type PricedCharge, type PricedStep } from './priced';
 
 const fmtUnits = (b: Big): string => groupThousands(plainDecimal(b));
 
@@ -82,9 +68,16 @@ export const pricePackage = (charge: PackageCharge, usage: Big, decimals: number
   };
 };
 
-/** Prices a usage-based charge (standard, package). Throws for models this version does not price. */
+/**
+ * Prices a usage-based charge (standard, package, graduated, volume). Rate cards need the line's key: see
+ * `priceRateCard` (rate-card.ts), which callers use instead.
+ */
 export const priceUsage = (charge: Charge, usage: Big, decimals: number): PricedCharge => {
   switch (charge.model) {
+    case 'graduated':
+      return priceGraduated(charge, usage, decimals);
+    case 'volume':
+      return priceVolume(charge, usage, decimals);
     case 'standard':
       return priceStandard(charge, usage, decimals);
     case 'package':
@@ -92,6 +85,6 @@ export const priceUsage = (charge: Charge, usage: Big, decimals: number): Priced
     case 'flat':
       return priceFlat(charge);
     default:
-      throw new Error(`charge model '${charge.model}' is not supported yet by this version`);
+      throw new Error(`charge model '${charge.model}' is priced per key (priceRateCard)`);
   }
 };

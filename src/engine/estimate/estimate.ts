@@ -1,22 +1,25 @@
 /**
  * `estimatePlan`: prices an event table with a validated plan (see `parsePlan`), cycle by cycle.
  *
- * Cycles are those containing at least one event. Each line is rounded with the plan's rounding; subtotal = sum of
- * rounded lines, lifted to `minimumSpend` by a true-up line; discount = round(subtotal × discountPercent / 100);
- * tax = round((subtotal − discount) × taxPercent / 100); total = subtotal − discount + tax. The estimate's total is
- * the sum of the cycles' totals. Events with a non-finite timestamp are ignored.
+ * Cycles are those containing at least one event. Each line is rounded with the plan's rounding; the cap, the
+ * minimum spend, discount and tax follow (cycle-totals.ts). The estimate's total is the sum of the cycles' totals.
+ * Events with a non-finite timestamp are ignored. A cycle still running at `options.now` gets a `projection`
+ * (projection.ts). Rate-card keys without a rate make it throw a `PricingError` listing all of them
+ * (pricing-error.ts); `tryEstimatePlan` returns them as a value instead.
  */
 import type { EventTable } from '../events';
 import { fieldSource } from '../fields/field-source';
 import { measureMeter, type MeterUsage } from '../meters/measure';
-import { Dec, money, roundDecimal, sumDecimals, type Big } from '../money';
-import type { Plan } from '../plan/types';
+import { Dec, money, sumDecimals } from '../money';
+import type { Plan, PlanIssue } from '../plan/types';
 import { addLocalDays, bucketByCycle, cycleBoundaries, toIsoUtc } from '../time/cycles';
-import { chargeLines, minimumSpendLine } from './lines';
-import type { CycleEstimate, Estimate, EstimateLine } from './types';
+import { priceCycle } from './cycle-totals';
+import { isPricingError, missingRates } from './pricing-error';
+import { projectCycle } from './projection';
+import type { CycleEstimate, Estimate } from './types';
 
 export type EstimateOptions = {
-  /** Epoch ms of "now": a cycle that ends after it is still running, so it is marked partial. */
+  /** Epoch ms of "now": a cycle that ends after it is still running, so it is marked partial and projected. */
   now?: number;
 };
 
@@ -29,21 +32,6 @@ const timeRange = (ts: Float64Array, n: number): { min: number; max: number } =>
     if (t > max) max = t;
   }
   return { min, max };
-};
-
-const cycleTotals = (plan: Plan, usageLines: EstimateLine[]) => {
-  const r = plan.rounding;
-  const lines = [...usageLines];
-  let subtotal = sumDecimals(lines.map((l) => new Dec(l.amount)));
-  const trueUp = minimumSpendLine(plan, subtotal);
-  if (trueUp) {
-    lines.push(trueUp);
-    subtotal = subtotal.plus(new Dec(trueUp.amount));
-  }
-  const discount = roundDecimal(subtotal.times(plan.discountPercent).div(100), r);
-  const tax = roundDecimal(subtotal.minus(discount).times(plan.taxPercent).div(100), r);
-  const total: Big = subtotal.minus(discount).plus(tax);
-  return { lines, subtotal, discount, tax, total };
 };
 
 export const estimatePlan = (table: EventTable, plan: Plan, options: EstimateOptions = {}): Estimate => {
@@ -69,14 +57,18 @@ export const estimatePlan = (table: EventTable, plan: Plan, options: EstimateOpt
   }
 
   const cycles: CycleEstimate[] = [];
+  const missing = missingRates();
   const lastNonEmpty = eventCounts.findLastIndex((c) => c > 0);
   for (let c = 0; c < cycleCount; c++) {
     if (eventCounts[c] === 0) continue;
     const startMs = boundaries[c];
     const endMs = boundaries[c + 1];
     const firstCycle = cycles.length === 0;
-    const ctx = { plan, usage, cycle: c, firstCycle };
-    const totals = cycleTotals(plan, plan.charges.flatMap((charge) => chargeLines(charge, ctx)));
+    const totals = priceCycle(plan, usage, c, firstCycle, missing);
+    const projection =
+      options.now !== undefined
+        ? projectCycle(plan, usage, c, firstCycle, { startMs, endMs, now: options.now }, missing)
+        : undefined;
     const startsLate = firstCycle && min >= addLocalDays(startMs, 1, rule.timeZone);
     const endsEarly = c === lastNonEmpty && max < addLocalDays(endMs, -1, rule.timeZone);
     const running = options.now !== undefined && endMs > options.now;
@@ -87,13 +79,11 @@ export const estimatePlan = (table: EventTable, plan: Plan, options: EstimateOpt
       endMs,
       partial: startsLate || endsEarly || running,
       eventCount: eventCounts[c],
-      lines: totals.lines,
-      subtotal: money(totals.subtotal, plan.rounding),
-      discount: money(totals.discount, plan.rounding),
-      tax: money(totals.tax, plan.rounding),
-      total: money(totals.total, plan.rounding),
+      ...totals,
+      ...(projection ? { projection } : {}),
     });
   }
+  missing.throwIfAny();
 
   const total = sumDecimals(cycles.map((c) => new Dec(c.total)));
   return {
@@ -103,4 +93,18 @@ export const estimatePlan = (table: EventTable, plan: Plan, options: EstimateOpt
     cycles,
     total: money(total, plan.rounding),
   };
+};
+
+/** `estimatePlan` with pricing errors (rate-card keys without a rate) as a value: `{ ok: false, issues }`. */
+export const tryEstimatePlan = (
+  table: EventTable,
+  plan: Plan,
+  options: EstimateOptions = {},
+): { ok: true; estimate: Estimate } | { ok: false; issues: PlanIssue[] } => {
+  try {
+    return { ok: true, estimate: estimatePlan(table, plan, options) };
+  } catch (error) {
+    if (isPricingError(error)) return { ok: false, issues: error.issues };
+    throw error;
+  }
 };

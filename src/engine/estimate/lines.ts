@@ -4,6 +4,7 @@
  * seen it yields one zero-usage line without a key, so every charge shows in every cycle.
  */
 import { priceFlat, priceUsage, type PricedCharge } from '../charges/price';
+import { priceRateCard } from '../charges/rate-card';
 import type { KeyUsage, MeterUsage } from '../meters/measure';
 import {
   Dec,
@@ -18,6 +19,7 @@ import {
   type Rounding,
 } from '../money';
 import type { Charge, Plan } from '../plan/types';
+import type { MissingRates } from './pricing-error';
 import type { EstimateLine, LineExplanation } from './types';
 
 /** Charge id of the line that lifts a cycle's subtotal to `minimumSpend`. */
@@ -30,6 +32,8 @@ export type LineContext = {
   cycle: number;
   /** True for the first cycle of the estimate (where `once` flat charges fall). */
   firstCycle: boolean;
+  /** Where rate-card keys without a rate are reported (absent: such a key throws). */
+  missing?: MissingRates;
 };
 
 /** "1,234.50" from a rounded amount string. */
@@ -93,8 +97,19 @@ const flatLine = (charge: Charge & { model: 'flat' }, plan: Plan): EstimateLine 
   };
 };
 
-const usageLine = (charge: Charge, plan: Plan, usage: Big, source: Parameters<typeof explain>[3]): EstimateLine => {
-  const priced = priceUsage(charge, usage, plan.rounding.decimals);
+const priceLine = (charge: Charge, ctx: LineContext, usage: Big, key: string | undefined): PricedCharge => {
+  const d = ctx.plan.rounding.decimals;
+  if (charge.model !== 'rate-card') return priceUsage(charge, usage, d);
+  const priced = priceRateCard(charge, usage, key ?? '', d);
+  if (priced) return priced;
+  if (!ctx.missing) throw new Error(`rate card '${charge.id}' has no rate for key '${key ?? ''}'`);
+  ctx.missing.add(ctx.plan.charges.indexOf(charge), charge.id, key ?? '');
+  return { usage, free: new Dec(0), billable: usage, raw: new Dec(0), steps: [], formula: `no rate for '${key ?? ''}'` };
+};
+
+const usageLine = (charge: Charge, ctx: LineContext, usage: Big, source: Parameters<typeof explain>[3]): EstimateLine => {
+  const { plan } = ctx;
+  const priced = priceLine(charge, ctx, usage, source.key);
   const amount = money(priced.raw, plan.rounding);
   return {
     charge: charge.id,
@@ -111,17 +126,17 @@ export const chargeLines = (charge: Charge, ctx: LineContext): EstimateLine[] =>
   const { plan } = ctx;
   if (charge.model === 'flat') return charge.once && !ctx.firstCycle ? [] : [flatLine(charge, plan)];
   if (charge.meter === undefined) {
-    return [usageLine(charge, plan, quantityToDecimal(charge.quantity ?? 0), {})];
+    return [usageLine(charge, ctx, quantityToDecimal(charge.quantity ?? 0), {})];
   }
   const measured = ctx.usage.get(charge.meter);
   if (!measured) throw new Error(`meter '${charge.meter}' was not measured`);
   const cycleUsage = measured.cycles[ctx.cycle];
   const base = { meter: charge.meter, filter: measured.filter };
   if (measured.by.length === 0 || cycleUsage.keys.length === 0) {
-    return [usageLine(charge, plan, quantityToDecimal(cycleUsage.total.quantity), { ...base, usage: cycleUsage.total })];
+    return [usageLine(charge, ctx, quantityToDecimal(cycleUsage.total.quantity), { ...base, usage: cycleUsage.total })];
   }
   return cycleUsage.keys.map((k) =>
-    usageLine(charge, plan, quantityToDecimal(k.quantity), { ...base, key: k.key, usage: k }),
+    usageLine(charge, ctx, quantityToDecimal(k.quantity), { ...base, key: k.key, usage: k }),
   );
 };
 

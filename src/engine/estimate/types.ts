@@ -33,6 +33,39 @@ export type EstimateLine = {
   explanation: LineExplanation;
 };
 
+/** The plan's cost cap in one cycle (present on every cycle when the plan has a `cap`). */
+export type CapResult = {
+  /** Ids of the capped charges. */
+  charges: string[];
+  /** The cap, rounded like amounts. */
+  amount: string;
+  /** What the capped charges' lines add up to before the cap. */
+  charged: string;
+  /** charged − cap when above the cap, else "0.00". */
+  excess: string;
+  /** True when the cap applied (a negative `cap` adjustment line brings the capped charges down to the cap). */
+  applied: boolean;
+  tolerancePercent: string;
+  /** True when charged > cap × (1 + tolerancePercent / 100): the usage went beyond the tolerance. */
+  beyondTolerance: boolean;
+};
+
+/** A running cycle's total projected to its end at the run-rate so far. */
+export type CycleProjection = {
+  /** ISO-8601 UTC instant the projection is made at (`options.now`). */
+  asOf: string;
+  /** Elapsed part of the cycle, (0, 1]. */
+  elapsedFraction: number;
+  /** Usage so far ÷ elapsedFraction, priced with the same plan (flat fees and fixed quantities unchanged). */
+  lines: EstimateLine[];
+  subtotal: string;
+  discount: string;
+  tax: string;
+  total: string;
+  /** e.g. "10 of 31 days elapsed (32.3%): usage so far × 3.1, priced with the plan". */
+  text: string;
+};
+
 export type CycleEstimate = {
   /** ISO-8601 UTC. */
   start: string;
@@ -48,6 +81,10 @@ export type CycleEstimate = {
   discount: string;
   tax: string;
   total: string;
+  /** When the plan has a cap: how the capped charges compared with it in this cycle. */
+  cap?: CapResult;
+  /** For the cycle still running at `options.now`: its total projected to the cycle end. */
+  projection?: CycleProjection;
 };
 
 export type Estimate = {

@@ -63,4 +63,4 @@ export type ParsePlanResult = { ok: true; plan: Plan } | { ok: false; issues: Pl
 
 /** What this version of the estimator prices; the rest of the spec is accepted by the schema and then reported. */
 export const SUPPORTED_METER_TYPES: readonly MeterType[] = ['count', 'sum', 'unique', 'call-time', 'whatsapp-pmp', 'whatsapp-cbp'];
-export const SUPPORTED_CHARGE_MODELS: readonly ChargeModel[] = ['flat', 'standard', 'package'];
+export const SUPPORTED_CHARGE_MODELS: readonly ChargeModel[] = ['flat', 'standard', 'package', 'graduated', 'volume', 'rate-card'];

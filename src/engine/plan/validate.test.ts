@@ -94,7 +94,7 @@ describe('parsePlan', () => {
     ]);
   });
 
-  it('checks charge models and tiers, and says what is not supported yet', () => {
+  it('checks charge models, tiers and rate cards', () => {
     const p = base();
     p.charges = [
       { id: 'g', label: 'G', model: 'graduated', meter: 'messages', tiers: [{ upTo: 10, unitPrice: '1' }, { upTo: 10, unitPrice: '0.5' }, { upTo: null, unitPrice: '0.1' }] },
@@ -107,12 +107,23 @@ describe('parsePlan', () => {
     ]);
     p.charges.pop();
     expect(issuesOf(p)).toEqual([
-      { path: 'charges[0].model', message: "'graduated' is not supported yet by this version" },
       { path: 'charges[0].tiers[1].upTo', message: 'must be greater than 10' },
-      { path: 'charges[1].model', message: "'volume' is not supported yet by this version" },
       { path: 'charges[1].tiers[0].upTo', message: 'only the last tier may have no upper bound (null)' },
       { path: 'charges[1].tiers[1].upTo', message: 'the last tier must have upTo null (no upper bound)' },
-      { path: 'charges[2].model', message: "'rate-card' is not supported yet by this version" },
+      { path: 'charges[2].meter', message: "a 'rate-card' charge needs a meter with 'by' (meter 'messages' has none)" },
+    ]);
+  });
+
+  it('checks rate keys naming a market against the known markets', () => {
+    const p = base();
+    p.meters = { pmp: { type: 'whatsapp-pmp' }, byMarket: { type: 'count', by: ['category', 'market'] } };
+    p.charges = [
+      { id: 'pmp', label: 'Meta', model: 'rate-card', meter: 'pmp', rates: { 'BR:marketing': '0.0625', 'Brazil:utility': '0.0068', 'rest-of-*:utility': '1', default: '0.1' } },
+      { id: 'm', label: 'M', model: 'rate-card', meter: 'byMarket', rates: { 'marketing:north-america': '0.025', 'marketing:US': '0.025', 'odd:key:parts': '1' } },
+    ];
+    expect(issuesOf(p)).toEqual([
+      { path: 'charges[0].rates["Brazil:utility"]', message: expect.stringMatching(/^unknown market 'Brazil' in rate key 'Brazil:utility' \(markets are/) },
+      { path: 'charges[1].rates["marketing:US"]', message: expect.stringMatching(/^unknown market 'US' in rate key 'marketing:US'/) },
     ]);
   });
 
@@ -135,9 +146,9 @@ describe('parsePlan', () => {
     ]);
   });
 
-  it('reports a cap as not supported yet, and checks its charge ids', () => {
+  it("checks a cap's charge ids", () => {
+    expect(issuesOf({ ...base(), cap: { amount: '100', charges: ['base'] } })).toEqual([]);
     expect(issuesOf({ ...base(), cap: { amount: '100', charges: ['base', 'nope'] } })).toEqual([
-      { path: 'cap', message: "'cap' is not supported yet by this version" },
       { path: 'cap.charges[1]', message: "unknown charge id 'nope'" },
     ]);
   });

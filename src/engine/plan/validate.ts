@@ -27,6 +27,7 @@ import {
   type ParsePlanResult,
   type Plan,
   type PlanIssue,
+  type RateCardCharge,
   type Tier,
 } from './types';
 
@@ -143,8 +144,29 @@ const checkCharge = (charge: Charge, path: Path, plan: Plan, report: Report): vo
     report([...path, 'quantity'], "give either 'meter' or 'quantity', not both");
   }
   if (charge.model === 'graduated' || charge.model === 'volume') checkTiers(charge.tiers, [...path, 'tiers'], report);
-  if (charge.model === 'rate-card' && charge.meter === undefined && charge.quantity !== undefined) {
-    report([...path, 'quantity'], "a 'rate-card' charge needs a meter with 'by'");
+  if (charge.model === 'rate-card') checkRateCard(charge, path, plan, report);
+};
+
+/** A rate card prices per key: its meter must have keys, and keys naming a market must name a known one. */
+const checkRateCard = (charge: RateCardCharge, path: Path, plan: Plan, report: Report): void => {
+  if (charge.meter === undefined) {
+    if (charge.quantity !== undefined) report([...path, 'quantity'], "a 'rate-card' charge needs a meter with 'by'");
+    return;
+  }
+  const meter = plan.meters[charge.meter];
+  if (!meter) return;
+  const whatsapp = meter.type === 'whatsapp-pmp' || meter.type === 'whatsapp-cbp';
+  const by = meter.by ?? (whatsapp ? ['market', 'category'] : []);
+  if (by.length === 0) {
+    report([...path, 'meter'], `a 'rate-card' charge needs a meter with 'by' (meter '${charge.meter}' has none)`);
+    return;
+  }
+  const marketAt = by.indexOf('market');
+  if (marketAt < 0) return;
+  for (const key of Object.keys(charge.rates)) {
+    if (key === 'default') continue;
+    const parts = key.split(':');
+    if (parts.length === by.length) checkMarketName(parts[marketAt], [...path, 'rates', key], report, ` in rate key '${key}'`);
   }
 };
 
@@ -166,7 +188,6 @@ const checkPlan = (plan: Plan): PlanIssue[] => {
   });
 
   if (plan.cap !== null) {
-    report(['cap'], notSupported('cap'));
     plan.cap.charges.forEach((id, i) => {
       if (!firstIndexOf.has(id)) report(['cap', 'charges', i], `unknown charge id '${id}'`);
     });

@@ -1,0 +1,43 @@
+/**
+ * Errors found while pricing a valid plan against data, that validation could not see: today, a rate card with no
+ * rate (and no `default`) for a key the data produced.
+ *
+ * `estimatePlan` prices every cycle first, collecting every missing key, then throws one `PricingError` listing them
+ * all as `{ path, message }` issues, the same shape as plan validation issues (path `charges[i].rates`), so callers
+ * show them like an invalid plan. `tryEstimatePlan` (estimate.ts) returns them as a value instead of throwing.
+ * `name` is 'PricingError' so the error is recognisable after crossing a worker boundary.
+ */
+import type { PlanIssue } from '../plan/types';
+
+export class PricingError extends Error {
+  readonly issues: PlanIssue[];
+
+  constructor(issues: PlanIssue[]) {
+    const n = issues.length;
+    super(`The plan cannot price this data: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}${n > 1 ? ` (${n} problems)` : ''}`);
+    this.name = 'PricingError';
+    this.issues = issues;
+  }
+}
+
+export const isPricingError = (error: unknown): error is PricingError =>
+  error instanceof PricingError ||
+  (typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'PricingError' && Array.isArray((error as { issues?: unknown }).issues));
+
+/** Collects missing rates during an estimate: one issue per charge and key, in the order found. */
+export const missingRates = () => {
+  const seen = new Map<string, PlanIssue>();
+  return {
+    add(chargeIndex: number, chargeId: string, key: string): void {
+      const path = `charges[${chargeIndex}].rates`;
+      const id = `${path}\u0000${key}`;
+      if (!seen.has(id)) {
+        seen.set(id, { path, message: `no rate for key '${key}' in rate card '${chargeId}', and no 'default' rate` });
+      }
+    },
+    throwIfAny(): void {
+      if (seen.size > 0) throw new PricingError([...seen.values()]);
+    },
+  };
+};
+export type MissingRates = ReturnType<typeof missingRates>;

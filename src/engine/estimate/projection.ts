@@ -1,0 +1,57 @@
+/**
+ * Projection of a cycle still running at `now`: the usage measured so far in the cycle, divided by the elapsed
+ * fraction of the cycle ((now − start) / (end − start), in real time, so DST days count their true length), is
+ * priced with the same plan through the same code (tiers, free units, cap, minimum spend, discount, tax). Flat fees
+ * and fixed quantities are not scaled. Unique counts scale linearly too (a run-rate, not a saturation model), and
+ * early in a cycle the factor is large: the projection is an indication, labelled as such.
+ */
+import type { MeterUsage } from '../meters/measure';
+import type { Plan } from '../plan/types';
+import { toIsoUtc } from '../time/cycles';
+import { priceCycle } from './cycle-totals';
+import type { MissingRates } from './pricing-error';
+import type { CycleProjection } from './types';
+
+const DAY = 86_400_000;
+
+const scaleCycle = (usage: Map<string, MeterUsage>, cycle: number, factor: number): Map<string, MeterUsage> => {
+  const out = new Map<string, MeterUsage>();
+  for (const [name, m] of usage) {
+    const c = m.cycles[cycle];
+    const scaled = {
+      total: { ...c.total, quantity: c.total.quantity * factor },
+      keys: c.keys.map((k) => ({ ...k, quantity: k.quantity * factor })),
+    };
+    out.set(name, { ...m, cycles: m.cycles.map((x, k) => (k === cycle ? scaled : x)) });
+  }
+  return out;
+};
+
+export const projectCycle = (
+  plan: Plan,
+  usage: Map<string, MeterUsage>,
+  cycle: number,
+  firstCycle: boolean,
+  bounds: { startMs: number; endMs: number; now: number },
+  missing: MissingRates,
+): CycleProjection | undefined => {
+  const { startMs, endMs, now } = bounds;
+  if (!(now > startMs && now < endMs)) return undefined;
+  const fraction = (now - startMs) / (endMs - startMs);
+  const factor = 1 / fraction;
+  const totals = priceCycle(plan, scaleCycle(usage, cycle, factor), cycle, firstCycle, missing);
+  const days = (ms: number): string => (Math.round((ms / DAY) * 10) / 10).toString();
+  const text =
+    `${days(now - startMs)} of ${days(endMs - startMs)} days elapsed (${(fraction * 100).toFixed(1)}%): ` +
+    `usage so far × ${factor.toFixed(2)}, priced with the plan: projected total ${totals.total}`;
+  return {
+    asOf: toIsoUtc(now),
+    elapsedFraction: fraction,
+    lines: totals.lines,
+    subtotal: totals.subtotal,
+    discount: totals.discount,
+    tax: totals.tax,
+    total: totals.total,
+    text,
+  };
+};
