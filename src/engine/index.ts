@@ -5,9 +5,14 @@
  *   else estimatePlan(table, parsed.plan, { now });    // Estimate (estimate/types.ts)
  */
 export * from './events';
-export type { CycleEstimate, Estimate, EstimateLine, LineExplanation } from './estimate/types';
-export { estimatePlan, type EstimateOptions } from './estimate/estimate';
+export type { CapResult, CycleEstimate, CycleProjection, Estimate, EstimateLine, LineExplanation } from './estimate/types';
+export { estimatePlan, tryEstimatePlan, type EstimateOptions } from './estimate/estimate';
 export { MINIMUM_SPEND_CHARGE } from './estimate/lines';
+export { CAP_CHARGE } from './estimate/cap';
+export { isPricingError, PricingError } from './estimate/pricing-error';
+export { DERIVED_FIELDS, fieldSource, type DerivedField, type FieldSource, type KeyField } from './fields/field-source';
+export { KNOWN_MARKETS, marketOf } from './markets/market';
+export { MARKET_GROUPS, MARKET_ROWS, type MarketRow } from './markets/market-table';
 export { parsePlan } from './plan/validate';
 export type * from './plan/types';
 export { SUPPORTED_CHARGE_MODELS, SUPPORTED_METER_TYPES } from './plan/types';
