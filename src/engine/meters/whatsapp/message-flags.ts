@@ -23,7 +23,8 @@ export type MessageFlags = {
   serviceCode: number;
 };
 
-export const messageFlags = (table: EventTable, order: Int32Array): MessageFlags => {
+/** Flags of every event (one sequential pass; `order` is accepted for symmetry and not needed). */
+export const messageFlags = (table: EventTable, _order?: Int32Array): MessageFlags => {
   const { dicts, columns } = table;
   const s = columns.strings;
   const inbound = Uint8Array.from(dicts.direction, (d) => (d.trim().toLowerCase().startsWith('inbound') ? 1 : 0));
@@ -36,8 +37,7 @@ export const messageFlags = (table: EventTable, order: Int32Array): MessageFlags
   const entry = Uint8Array.from(dicts.entry_point, (v) => (TRUTHY.has(v.trim().toLowerCase()) ? 1 : 0));
   const utility = Uint8Array.from(dicts.category, (v) => (v.trim().toLowerCase() === 'utility' ? 1 : 0));
   const flags = new Uint8Array(columns.length);
-  for (let j = 0; j < order.length; j++) {
-    const i = order[j];
+  for (let i = 0; i < columns.length; i++) {
     let f = 0;
     if (inbound[s.direction[i]]) f |= INBOUND;
     else if (outbound[s.direction[i]] && delivered[s.status[i]]) f |= OUTBOUND_DELIVERED;
