@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { PricingError } from '../engine/estimate/pricing-error';
 import { ImportError } from '../import/types';
 import { StorageQuotaError } from '../storage/quota';
 import { createRejectTally, nothingImportedFailure, toFailure } from './failure';
@@ -14,6 +15,13 @@ describe('toFailure', () => {
     expect(toFailure({ name: 'UnknownError', inner: new DOMException('full', 'QuotaExceededError') }).code).toBe('quota');
     expect(toFailure(new DOMException('gone', 'NotReadableError')).code).toBe('bad-file');
     expect(toFailure(new TypeError('x is undefined'))).toEqual({ code: 'internal', message: 'Unexpected error: x is undefined' });
+  });
+
+  it('reports a rate card missing a rate as an invalid plan naming the field and key', () => {
+    const issue = { path: 'charges[0].rates', message: "no rate for key 'XX:marketing' in rate card 'meta', and no 'default' rate" };
+    const failure = toFailure(new PricingError([issue]));
+    expect(failure.code).toBe('invalid-plan');
+    expect(failure.issues).toEqual([issue]);
   });
 });
 

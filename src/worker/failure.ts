@@ -1,4 +1,5 @@
 /** Turns whatever an import or estimate threw into a Failure value: nothing raw crosses the worker boundary. */
+import { isPricingError } from '../engine/estimate/pricing-error';
 import { ImportError, type RejectedRow } from '../import/types';
 import { isQuotaError } from '../storage/quota';
 import type { Failure } from './types';
@@ -23,6 +24,8 @@ export const toFailure = (error: unknown, aborted = false): Failure => {
     return { code: 'bad-file', message: errorMessage(error), ...(typeof line === 'number' ? { line } : {}) };
   }
   if (isQuotaError(error)) return { code: 'quota', message: QUOTA_MESSAGE };
+  // A rate card without a rate for a key the data has: the plan is at fault, and each key is named.
+  if (isPricingError(error)) return { code: 'invalid-plan', message: errorMessage(error), issues: error.issues };
   if (errorName(error) === 'NotReadableError' || errorName(error) === 'NotFoundError') {
     return { code: 'bad-file', message: 'The file could not be read (it may have been moved or changed). Choose it again.' };
   }
