@@ -2,6 +2,7 @@
  * The worker's API as a plain object of functions built from its dependencies: engine.worker.ts exposes it through
  * Comlink, tests call it in-process. Every call resolves; failures are Result values, never thrown errors.
  */
+import { consumption } from '../engine/consumption/consumption';
 import { estimatePlan } from '../engine/estimate/estimate';
 import { parsePlan } from '../engine/plan/validate';
 import { sampleCsvText } from '../import/sample';
@@ -14,7 +15,7 @@ import { runImport, type ImportJob } from './import-job';
 import { rejectsToCsv } from './rejects-csv';
 import { readStorageInfo } from './storage-info';
 import { createTableCache } from './table-cache';
-import type { WorkerApi } from './types';
+import type { ConsumptionQuery, WorkerApi } from './types';
 
 export type ApiDeps = {
   db: TarifaDb;
@@ -28,6 +29,14 @@ export const SAMPLE_FILE_NAME = 'tarifa-sample.csv';
 
 /** Ids arrive from another thread: anything but a non-empty string names no dataset (and must not reach Dexie). */
 const isId = (id: unknown): id is string => typeof id === 'string' && id.length > 0;
+
+const PRESETS: readonly string[] = ['today', 'week', 'month', 'cycle', 'custom'];
+const GROUPINGS: readonly string[] = ['day', 'week', 'month'];
+const isQuery = (q: unknown): q is ConsumptionQuery => {
+  if (typeof q !== 'object' || q === null) return false;
+  const { preset, grouping, timeZone } = q as Record<string, unknown>;
+  return PRESETS.includes(preset as string) && GROUPINGS.includes(grouping as string) && typeof timeZone === 'string';
+};
 
 export const createApi = (deps: ApiDeps): WorkerApi => {
   const ctx = { db: deps.db, now: deps.now ?? Date.now, newId: deps.newId ?? (() => crypto.randomUUID()) };
@@ -96,6 +105,19 @@ export const createApi = (deps: ApiDeps): WorkerApi => {
         const table = isId(datasetId) ? await tables.get(datasetId) : undefined;
         if (!table) return { ok: false, error: { code: 'not-found', message: 'This dataset no longer exists.' } };
         return { ok: true, value: estimatePlan(table, parsed.plan, { now: ctx.now() }) };
+      } catch (error) {
+        return { ok: false, error: toFailure(error) };
+      }
+    },
+
+    async consumption(datasetId, query) {
+      try {
+        if (!isQuery(query)) return { ok: false, error: { code: 'invalid-range', message: 'The range or grouping is not one the dashboard knows.' } };
+        const table = isId(datasetId) ? await tables.get(datasetId) : undefined;
+        if (!table) return { ok: false, error: { code: 'not-found', message: 'This dataset no longer exists.' } };
+        const value = consumption(table, query, ctx.now());
+        if (!value) return { ok: false, error: { code: 'invalid-range', message: 'Choose a start and an end date, the end not before the start.' } };
+        return { ok: true, value };
       } catch (error) {
         return { ok: false, error: toFailure(error) };
       }

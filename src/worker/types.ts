@@ -1,14 +1,18 @@
+import type { ConsumptionQuery, ConsumptionResult } from '../engine/consumption/types';
 import type { Estimate } from '../engine/estimate/types';
 import type { ImportProgress, RejectedRow } from '../import/types';
 
 /** Re-exported so the state and UI layers need only the worker's types. */
-export type { Estimate, ImportProgress, RejectedRow };
+export type { ConsumptionQuery, ConsumptionResult, Estimate, ImportProgress, RejectedRow };
 
 /** Errors cross the worker boundary as values, never as thrown exceptions. */
 export type Failure = {
   message: string;
-  /** 'cancelled' when the user cancelled; 'invalid-plan' with `issues`; 'bad-file' for an unreadable file. */
-  code: 'cancelled' | 'bad-file' | 'invalid-plan' | 'not-found' | 'quota' | 'internal';
+  /**
+   * 'cancelled' when the user cancelled; 'invalid-plan' with `issues`; 'bad-file' for an unreadable file;
+   * 'invalid-range' for a custom range without both dates or ending before it starts.
+   */
+  code: 'cancelled' | 'bad-file' | 'invalid-plan' | 'invalid-range' | 'not-found' | 'quota' | 'internal';
   issues?: { path: string; message: string }[];
   line?: number;
 };
@@ -56,6 +60,11 @@ export type WorkerApi = {
   rejectsCsv(datasetId: string): Promise<string>;
   /** Validates the plan and prices the dataset (held in worker memory after first load). */
   estimate(datasetId: string, plan: unknown): Promise<Result<Estimate>>;
+  /**
+   * Consumption by day, week or month over a preset or custom range, with the previous period, channels and agents.
+   * Runs on the dataset held in worker memory (IndexedDB is read once, on first use).
+   */
+  consumption(datasetId: string, query: ConsumptionQuery): Promise<Result<ConsumptionResult>>;
   events(datasetId: string, indices: number[]): Promise<EventRecord[]>;
   storageInfo(): Promise<StorageInfo>;
 };
