@@ -22,12 +22,12 @@ export const createDatasetsSlice = (deps: StoreDeps): StateCreator<AppState, [],
   },
   selectDataset(id) {
     if (get().selectedId === id) return;
-    set({ selectedId: id, estimate: null, estimateError: null });
+    set({ selectedId: id, estimate: null, estimateError: null, consumption: null, consumptionError: null });
   },
   async deleteDataset(id) {
     await deps.api.deleteDataset(id);
     if (get().lastImport?.dataset.id === id) set({ lastImport: null });
-    if (get().selectedId === id) set({ selectedId: null, estimate: null });
+    if (get().selectedId === id) set({ selectedId: null, estimate: null, consumption: null });
     await get().refreshDatasets();
   },
 });

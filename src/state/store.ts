@@ -1,12 +1,13 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createAppSlice, type AppSlice } from './app-slice';
+import { createDashboardSlice, type DashboardSlice } from './dashboard-slice';
 import { createDatasetsSlice, type DatasetsSlice } from './datasets-slice';
 import { createEstimateSlice, type EstimateSlice } from './estimate-slice';
 import { createJobSlice, type JobSlice } from './job-slice';
 import type { StoreDeps } from './deps';
 
 /** Jobs, selections and results; never row data (that stays in the worker). */
-export type AppState = AppSlice & DatasetsSlice & JobSlice & EstimateSlice;
+export type AppState = AppSlice & DatasetsSlice & JobSlice & EstimateSlice & DashboardSlice;
 export type AppStore = StoreApi<AppState>;
 
 export const createAppStore = (deps: StoreDeps): AppStore =>
@@ -15,6 +16,7 @@ export const createAppStore = (deps: StoreDeps): AppStore =>
     ...createDatasetsSlice(deps)(...a),
     ...createJobSlice(deps)(...a),
     ...createEstimateSlice(deps)(...a),
+    ...createDashboardSlice(deps)(...a),
   }));
 
 /** Named selectors, so components subscribe to exactly what they render. */

@@ -1,5 +1,6 @@
 import { PAGES, type Page } from '../../state/app-slice';
 import { useT } from '../i18n/use-t';
+import { DashboardPage } from '../pages/DashboardPage';
 import { DataPage } from '../pages/DataPage';
 import { EstimatePage } from '../pages/EstimatePage';
 import { SettingsPage } from '../pages/SettingsPage';
@@ -9,7 +10,7 @@ import { useAppStore } from './store-context';
 import { UpdatePrompt } from './UpdatePrompt';
 import { useHashRoute } from './use-hash-route';
 
-const PAGE_VIEWS: Record<Page, () => React.JSX.Element> = { data: DataPage, estimate: EstimatePage, settings: SettingsPage };
+const PAGE_VIEWS: Record<Page, () => React.JSX.Element> = { data: DataPage, dashboard: DashboardPage, estimate: EstimatePage, settings: SettingsPage };
 
 export const App = ({ applyUpdate }: { applyUpdate: () => void }) => {
   useHashRoute();

@@ -28,3 +28,7 @@ export const formatBytes = (bytes: number, locale: string): string => {
   while (v >= 1000 && i < units.length - 1) { v /= 1000; i++; }
   return `${new Intl.NumberFormat(locale, { maximumFractionDigits: i === 0 ? 0 : 1 }).format(v)} ${units[i]}`;
 };
+
+/** A percentage (12.5 = 12.5 %) in the locale's notation; `signed` shows + for increases. */
+export const formatPercent = (pct: number, locale: string, signed = false): string =>
+  new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1, signDisplay: signed ? 'exceptZero' : 'auto' }).format(pct / 100);

@@ -24,6 +24,7 @@ export const DatasetList = () => {
               </div>
               <div className="actions">
                 <button type="button" onClick={() => { selectDataset(d.id); navigate('estimate'); }}>{t('data.datasets.open')}</button>
+                <button type="button" className="secondary" onClick={() => { selectDataset(d.id); navigate('dashboard'); }}>{t('data.datasets.dashboard')}</button>
                 <button type="button" className="secondary" onClick={() => {
                   if (window.confirm(t('data.datasets.confirmDelete', { name: d.name }))) void deleteDataset(d.id);
                 }}>{t('data.datasets.delete')}</button>

@@ -1,0 +1,72 @@
+import { useEffect } from 'react';
+import { selectors } from '../../state/store';
+import { useAppStore } from '../app/store-context';
+import { AgentsTable } from '../features/dashboard/AgentsTable';
+import { Allowances } from '../features/dashboard/Allowances';
+import { ChannelTable } from '../features/dashboard/ChannelTable';
+import { DashboardCharts } from '../features/dashboard/DashboardCharts';
+import { RangeControls } from '../features/dashboard/RangeControls';
+import { SummaryTiles } from '../features/dashboard/SummaryTiles';
+import { formatDate } from '../i18n/format';
+import { useLocale, useT } from '../i18n/use-t';
+
+export const DashboardPage = () => {
+  const t = useT();
+  const locale = useLocale();
+  const dataset = useAppStore(selectors.selectedDataset);
+  const datasets = useAppStore((s) => s.datasets);
+  const selectDataset = useAppStore((s) => s.selectDataset);
+  const plan = useAppStore((s) => s.plan);
+  const result = useAppStore((s) => s.consumption);
+  const error = useAppStore((s) => s.consumptionError);
+  const loading = useAppStore((s) => s.consumptionLoading);
+  const loadDefaultPlan = useAppStore((s) => s.loadDefaultPlan);
+  const runEstimate = useAppStore((s) => s.runEstimate);
+  const runConsumption = useAppStore((s) => s.runConsumption);
+
+  useEffect(() => { void loadDefaultPlan(); }, [loadDefaultPlan]);
+  useEffect(() => { if (dataset && plan) void runEstimate(); }, [dataset, plan, runEstimate]);
+  // The plan is a dependency too: the 'cycle' range follows its billing cycle.
+  useEffect(() => { if (dataset) void runConsumption(); }, [dataset, plan, runConsumption]);
+
+  if (datasets.length === 0) {
+    return <div className="page"><h1>{t('dash.title')}</h1><p className="panel">{t('estimate.none')} <a href="#/data">{t('nav.data')}</a></p></div>;
+  }
+  const day = (ms: number) => formatDate(ms, locale, result?.timeZone ?? 'UTC');
+  return (
+    <div className="page dashboard">
+      <h1>{t('dash.title')}</h1>
+      <div className="toolbar">
+        <label>
+          {t('estimate.dataset')}{' '}
+          <select value={dataset?.id ?? ''} onChange={(e) => selectDataset(e.target.value)}>
+            {datasets.map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}
+          </select>
+        </label>
+      </div>
+      <RangeControls />
+      {result && (
+        <p className="range-note" aria-live="polite" data-testid="range-note">
+          <strong>{t('dash.period', { from: day(result.from), to: day(result.to - 1) })}</strong>
+          <span className="hint"> · {t('dash.zone', { zone: result.timeZone })}</span>
+          {result.referenceSource === 'data' && <span className="badge data-up-to">{t('dash.dataUpTo', { date: day(result.dataTo) })}</span>}
+        </p>
+      )}
+      {loading && <p className="hint" role="status">{t('dash.loading')}</p>}
+      {error && <div className="panel error" role="alert">{error.code === 'invalid-range' ? t('dash.empty') : error.message}</div>}
+      {result && (
+        <>
+          <SummaryTiles result={result} />
+          {result.totals.events === 0 && <p className="panel notice">{t('dash.empty')}</p>}
+          <DashboardCharts result={result} />
+          <div className="dash-columns">
+            <Allowances reference={result.reference} />
+            <ChannelTable channels={result.channels} />
+          </div>
+          <AgentsTable agents={result.agents} timeZone={result.timeZone} />
+          <p className="hint">{t('dash.disclaimer')}</p>
+        </>
+      )}
+    </div>
+  );
+};
