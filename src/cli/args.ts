@@ -1,5 +1,7 @@
 /** Command-line arguments of `tarifa`, checked before any file is read (usage errors exit 2). */
 import { parseArgs } from 'node:util';
+import { isPresetChoice, PRESET_NAMES } from '../import/presets/types';
+import type { PresetChoice } from '../import/presets/types';
 
 export type OutputFormat = 'json' | 'csv' | 'table';
 
@@ -7,7 +9,7 @@ export type BillArgs = {
   command: 'bill';
   files: string[];
   plan: string;
-  preset: 'generic';
+  preset: PresetChoice;
   timeZone: string;
   format: OutputFormat;
 };
@@ -64,8 +66,8 @@ export const parseCliArgs = (argv: readonly string[]): ParsedArgs => {
   const plans = values.plan ?? [];
   if (plans.length === 0) return { ok: false, message: 'bill: missing --plan PLAN.json' };
   if (plans.length > 1) return { ok: false, message: 'bill: give one --plan (use simulate to compare plans)' };
-  const preset = values.preset ?? 'generic';
-  if (preset !== 'generic') return { ok: false, message: `unknown preset '${preset}' (available: generic)` };
+  const preset = values.preset ?? 'auto';
+  if (!isPresetChoice(preset)) return { ok: false, message: `unknown preset '${preset}' (available: auto, ${PRESET_NAMES.join(', ')})` };
   const timeZone = values.tz ?? 'UTC';
   if (!isTimeZone(timeZone)) return { ok: false, message: `unknown time zone '${timeZone}' for --tz` };
   const format = values.format ?? 'table';

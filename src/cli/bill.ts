@@ -45,7 +45,7 @@ export const runBill = async (args: BillArgs, io: CliIo): Promise<number> => {
   if (usage.imported === 0) io.stderr('tarifa: no events were imported; the bill has no cycles\n');
   const estimate = estimatePlan(usage.table, parsed.plan);
   const doc = billDocument(estimate, {
-    preset: args.preset, rows: usage.imported, rejected: usage.rejected, duplicates: usage.duplicates,
+    preset: usage.files.map((f) => f.summary.preset).filter((p, i, all) => all.indexOf(p) === i).join('+') || args.preset, rows: usage.imported, rejected: usage.rejected, duplicates: usage.duplicates,
   });
   io.stdout(args.format === 'json' ? billJson(doc) : args.format === 'csv' ? billCsv(doc) : billTable(doc));
   return 0;

@@ -6,7 +6,7 @@ import type { EventChunk, EventTable } from '../engine/events';
 import { ColumnBuilder } from '../import/column-builder';
 import { importCsv } from '../import/import-csv';
 import { ImportError } from '../import/types';
-import type { ImportSummary, RejectedRow } from '../import/types';
+import type { DateOrder, ImportSummary, PresetChoice, RejectedRow } from '../import/types';
 
 /** Bad input: the message names the file (and the line and field when there is one). */
 export class CliInputError extends Error {
@@ -27,7 +27,11 @@ export type LoadedUsage = {
   duplicates: number;
 };
 
-export const loadUsage = async (files: readonly string[], preset: 'generic', timeZone: string): Promise<LoadedUsage> => {
+export type LoadOptions = { dateOrder?: DateOrder };
+
+export const loadUsage = async (
+  files: readonly string[], preset: PresetChoice, timeZone: string, more: LoadOptions = {},
+): Promise<LoadedUsage> => {
   const dataset = new ColumnBuilder();
   const chunks: EventChunk[] = [];
   const rejects: FileReject[] = [];
@@ -43,7 +47,7 @@ export const loadUsage = async (files: readonly string[], preset: 'generic', tim
       throw new CliInputError(`${file}: cannot read the file (${code === 'ENOENT' ? 'no such file' : code ?? (e as Error).message})`);
     }
     try {
-      const summary = await importCsv(createReadStream(file), { preset, timeZone, totalBytes: size, dataset }, {
+      const summary = await importCsv(createReadStream(file), { preset, timeZone, totalBytes: size, dataset, ...more }, {
         chunk: async (chunk, rows) => {
           chunks.push(chunk);
           for (const r of rows) rejects.push({ ...r, file });

@@ -33,20 +33,46 @@ export type CsvDialect = { delimiter: string; newline: '\n' | '\r\n' | '\r' };
 
 const DELIMITERS = [',', ';', '\t', '|'];
 
-/** Line break and delimiter guessed from the start of the text (the first line that is not blank). */
+/** Delimiters outside double quotes in one line. */
+const delimitersIn = (line: string, d: number): number => {
+  let n = 0;
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c === 34) quoted = !quoted;
+    else if (c === d && !quoted) n++;
+  }
+  return n;
+};
+
+/** Lines looked at to guess the delimiter. */
+const SNIFF_LINES = 20;
+
+/**
+ * Line break and delimiter guessed from the start of the text: the delimiter that splits the most of the first
+ * non-blank lines into the same number of fields (outside quotes), so a preamble line ("Report of September") or a
+ * comma inside a quoted field does not decide; ties go to the one giving more fields, then to the list order.
+ */
 export const guessDialect = (text: string): CsvDialect => {
   const n = text.indexOf('\n');
   const r = text.indexOf('\r');
   const newline = r >= 0 && (n < 0 || r < n) ? (text.charCodeAt(r + 1) === 10 ? '\r\n' : '\r') : '\n';
-  const lines = text.split(newline);
-  const first = lines.find((l) => l.trim() !== '') ?? '';
+  const lines = text.split(newline, 200).filter((l) => l.trim() !== '').slice(0, SNIFF_LINES);
   let delimiter = ',';
-  let best = 0;
+  let bestLines = 0;
+  let bestCount = 0;
   for (const d of DELIMITERS) {
-    const count = first.split(d).length - 1;
-    if (count > best) {
-      best = count;
-      delimiter = d;
+    const counts = new Map<number, number>();
+    for (const l of lines) {
+      const k = delimitersIn(l, d.charCodeAt(0));
+      if (k > 0) counts.set(k, (counts.get(k) ?? 0) + 1);
+    }
+    for (const [count, times] of counts) {
+      if (times > bestLines || (times === bestLines && count > bestCount)) {
+        bestLines = times;
+        bestCount = count;
+        delimiter = d;
+      }
     }
   }
   return { delimiter, newline };
@@ -72,25 +98,33 @@ const lineBreaksIn = (row: readonly string[], ch: string): number => {
 };
 
 /** Parses `source` into record batches, one per text piece of about `pieceSize` characters. */
-export async function* csvRecords(source: CsvSource, pieceSize: number): AsyncGenerator<RecordBatch> {
-  const pieces = textPieces(source, pieceSize);
+export const csvRecords = (source: CsvSource, pieceSize: number): AsyncGenerator<RecordBatch> =>
+  recordsOfPieces(textPieces(source, pieceSize));
+
+/** Record batches of text pieces; `onDialect` hears the dialect guessed from the start of the text. */
+export async function* recordsOfPieces(
+  pieces: AsyncIterator<string>, onDialect?: (d: CsvDialect) => void,
+): AsyncGenerator<RecordBatch> {
   let dialect: CsvDialect | null = null;
   let pending = '';
   let base = 0;
   let line = 1;
+  try {
   for (;;) {
     const next = await pieces.next();
     const finished = next.done === true;
     const text = finished ? pending : pending + next.value;
     if (dialect === null) {
-      // Wait for a whole first line (or the end) before guessing the dialect.
+      // Wait for a few whole lines (or the end) before guessing the dialect.
       // A lone '\r' at the very end may be the first half of '\r\n'.
       const breakAt = text.search(/[\r\n]/);
-      if (!finished && (breakAt < 0 || (breakAt === text.length - 1 && text.charCodeAt(breakAt) === 13))) {
+      const few = text.length >= 65_536 || countChar(text, '\n', text.length) + countChar(text, '\r', text.length) > 2 * SNIFF_LINES;
+      if (!finished && (breakAt < 0 || !few || (breakAt === text.length - 1 && text.charCodeAt(breakAt) === 13))) {
         pending = text;
         continue;
       }
       dialect = guessDialect(text);
+      onDialect?.(dialect);
     }
     const parser = new Papa.Parser({ delimiter: dialect.delimiter, newline: dialect.newline, skipEmptyLines: false });
     const result = parser.parse(text, base, !finished) as Papa.ParseResult<string[]>;
@@ -98,6 +132,9 @@ export async function* csvRecords(source: CsvSource, pieceSize: number): AsyncGe
     pending = finished ? '' : text.slice(consumed);
     base = result.meta.cursor;
     const rows = result.data;
+    // The final line break of the file ends the last record; it starts no blank one.
+    const last = rows.length > 0 ? rows[rows.length - 1] : null;
+    if (finished && last !== null && last.length === 1 && last[0] === '' && /[\r\n]$/.test(text)) rows.pop();
     const ch = dialect.newline === '\r' ? '\r' : '\n';
     const breaks = countChar(text, ch, consumed);
     // Every record but the final one of the file ends with one line break.
@@ -123,5 +160,8 @@ export async function* csvRecords(source: CsvSource, pieceSize: number): AsyncGe
     if (pending.length > MAX_RECORD_CHARS) {
       throw new ImportError(`line ${line}: a record runs on for over ${MAX_RECORD_CHARS / 1e6} million characters (a quoted field that is never closed?)`, line);
     }
+  }
+  } finally {
+    await pieces.return?.(undefined);
   }
 }

@@ -1,19 +1,25 @@
 /**
- * Streams a usage file into normalised event chunks: text pieces -> PapaParse records -> preset row writer ->
- * ColumnBuilder -> `sink.chunk`. Each sink call is awaited before the next chunk is handed over (so the next chunk
+ * Streams a usage file into normalised event chunks: text pieces -> PapaParse records (or a JSON export's rows) ->
+ * preset detection on the first records -> the preset's row mapping in the one row writer -> ColumnBuilder ->
+ * `sink.chunk`. Each sink call is awaited before the next chunk is handed over (so the next chunk
  * is parsed while one is stored) and before importCsv settles, so memory is bounded by the piece and chunk sizes.
  *
- * Accounting: `rowsRead` counts data records (the header and blank lines are not counted);
- * rowsRead = imported + rejected + duplicates. Rejects reach the sink with the chunk they belong to (the final chunk
+ * Accounting: `rowsRead` counts data records (the header, preamble lines before it and blank lines are not counted);
+ * rowsRead = imported + rejected + duplicates + summaryRows. Rejects reach the sink with the chunk they belong to (the final chunk
  * is flushed even when it holds only rejects). Whole-file problems throw ImportError; an aborted signal rejects with
  * a DOMException named 'AbortError'.
  */
 import Papa from 'papaparse';
 import { ColumnBuilder, DEFAULT_CHUNK_SIZE } from './column-builder';
-import { csvRecords } from './csv-records';
-import { readGenericHeader } from './generic/header';
+import { guessDateOrder } from './generic/lenient';
+import type { DateOrder } from './generic/lenient';
 import { createGenericRowWriter } from './generic/row-writer';
 import type { RowWriter } from './generic/row-writer';
+import { openSource } from './import-source';
+import { detectCsvPreset, mappingFor, unknownFormat } from './presets/detect';
+import { CSV_PRESETS } from './presets/specs';
+import { isPresetChoice, PRESET_NAMES } from './presets/types';
+import type { Detected, RowMapping } from './presets/types';
 import { sourceSize } from './text-source';
 import type { CsvSource } from './text-source';
 import { createZoneClock } from './time-zone';
@@ -48,6 +54,13 @@ const abortError = (): DOMException => new DOMException('The import was cancelle
 const isBlank = (row: readonly string[]): boolean =>
   row.length === 1 && (row[0] === '' || row[0].replace(/^\uFEFF/, '').trim() === '');
 
+/** Records before the header that are taken for a preamble ("Report of September") before giving up. */
+const MAX_PREAMBLE = 10;
+/** Data rows scanned for the day/month order. */
+const DATE_SAMPLE = 1000;
+/** First cell of a summary row: Total, Totals, Totais, Totales, Subtotal, Sub-total, Grand total. */
+const SUMMARY = /^(sub-?\s?|grand\s)?tota(l|ls|is|les)\b/i;
+
 const rawRow = (row: readonly string[]): string => {
   const raw = Papa.unparse([row as string[]], { newline: '\n' });
   return raw.length > RAW_LIMIT ? `${raw.slice(0, RAW_LIMIT)}…` : raw;
@@ -59,7 +72,8 @@ export const importCsv = async (
   sink: ImportSink,
   signal?: AbortSignal,
 ): Promise<ImportSummary> => {
-  if (options.preset !== 'generic') throw new ImportError(`unknown preset '${String(options.preset)}'`);
+  const choice = options.preset ?? 'auto';
+  if (!isPresetChoice(choice)) throw new ImportError(`unknown preset '${String(choice)}' (available: auto, ${PRESET_NAMES.join(', ')})`);
   let clock: ZoneClock;
   try {
     clock = createZoneClock(options.timeZone || 'UTC');
@@ -78,8 +92,16 @@ export const importCsv = async (
   let minTimestamp = Infinity;
   let maxTimestamp = -Infinity;
   let charsRead = 0;
+  let summaryRows = 0;
   let ignoredColumns: string[] = [];
   let write: RowWriter | null = null;
+  let detected: Detected | null = null;
+  let mapping: RowMapping | null = null;
+  let dateOrder: DateOrder | null = null;
+  let firstRecord: { row: string[]; line: number } | null = null;
+  let preamble = 0;
+  /** Rejects with an empty timestamp not yet followed by data: trailing summary rows if nothing follows. */
+  let trailing: { line: number; reason: string; raw: string }[] = [];
   let lastProgress = started;
   let reserved = false;
   let hasIds = false;
@@ -122,7 +144,42 @@ export const importCsv = async (
     storing = p;
   };
 
-  const records = csvRecords(source as CsvSource, PIECE_SIZE);
+  const opened = await openSource(source as CsvSource, PIECE_SIZE, choice, options.encoding ?? 'auto');
+  const records = opened.batches;
+  const tried = choice === 'auto' ? CSV_PRESETS : [choice];
+  const json = opened.jsonPreset !== null;
+  const label = (line: number, reason: string) => (json ? `data point ${line}: ${reason}` : reason);
+
+  /** Sets up the writer for the detected preset; `rows` from `from` on are the first data rows (date order sample). */
+  const start = (d: Detected, rows: readonly string[][], from: number): void => {
+    detected = d;
+    mapping = d.mapping;
+    ignoredColumns = d.mapping.ignoredColumns;
+    hasIds = d.mapping.index.id >= 0;
+    const tsCol = d.mapping.index.timestamp;
+    dateOrder = options.dateOrder ?? null;
+    if (dateOrder === null && tsCol >= 0) {
+      const sample = rows.slice(from, from + DATE_SAMPLE).map((r) => r[tsCol] ?? '');
+      const guess = guessDateOrder(sample);
+      if (guess === 'ambiguous') {
+        const example = sample.find((v) => /^\d{1,2}[/.-]\d{1,2}[/.-]/.test(v.trim())) ?? '';
+        throw new ImportError(`timestamp: cannot tell whether dates such as '${example.trim()}' are day/month or month/day; `
+          + "set the dateOrder option ('dmy' or 'mdy')", undefined, 'timestamp');
+      }
+      dateOrder = guess;
+    }
+    write = createGenericRowWriter(d.mapping, clock, builder, {
+      dateOrder: dateOrder ?? undefined,
+      decimalComma: opened.dialect()?.delimiter === ';',
+      deriveCountry: options.deriveCountry,
+    });
+  };
+  const flushTrailing = (): void => {
+    for (const r of trailing) builder.reject(r);
+    rejected += trailing.length;
+    trailing = [];
+  };
+
   try {
     try {
       for await (const batch of records) {
@@ -134,15 +191,32 @@ export const importCsv = async (
           if (isBlank(row)) continue;
           const line = lines ? lines[k] : firstLine + k;
           if (write === null) {
-            const header = readGenericHeader(row, line);
-            ignoredColumns = header.ignoredColumns;
-            hasIds = header.index.id >= 0;
-            write = createGenericRowWriter(header, clock, builder);
-            continue;
+            firstRecord ??= { row, line };
+            const d = opened.jsonPreset !== null ? mappingFor(opened.jsonPreset, row)
+              : choice === 'auto' ? detectCsvPreset(row, line) : mappingFor(choice, row);
+            if (d === null) {
+              if (++preamble >= MAX_PREAMBLE || json) throw unknownFormat(tried, firstRecord.row, firstRecord.line);
+              continue;
+            }
+            start(d, rows, d.header ? k + 1 : k);
+            if (d.header) continue;
           }
           rowsRead++;
           const quoteError = errors?.get(k);
-          const outcome = quoteError ? { reason: `row: ${quoteError.toLowerCase()}` } : write(row);
+          const outcome = quoteError ? { reason: `row: ${quoteError.toLowerCase()}` } : write!(row);
+          if (typeof outcome === 'object') {
+            const first = (row[0] ?? '').trim();
+            if (SUMMARY.test(first)) {
+              summaryRows++;
+              continue;
+            }
+            const ts = mapping!.index.timestamp;
+            if (!quoteError && (row[ts] ?? '').trim() === '' && (mapping!.timestampFallback === undefined)) {
+              trailing.push({ line, reason: label(line, outcome.reason), raw: rawRow(row) });
+              continue;
+            }
+          }
+          if (trailing.length > 0) flushTrailing();
           if (outcome === 'imported') {
             imported++;
             const ts = builder.columns.timestamp[builder.length];
@@ -153,7 +227,7 @@ export const importCsv = async (
             duplicates++;
           } else {
             rejected++;
-            builder.reject({ line, reason: outcome.reason, raw: rawRow(row) });
+            builder.reject({ line, reason: label(line, outcome.reason), raw: rawRow(row) });
           }
         }
         progress(false);
@@ -168,7 +242,12 @@ export const importCsv = async (
       await records.return(undefined);
     }
     if (signal?.aborted) throw abortError();
-    if (write === null) throw new ImportError('the file is empty');
+    if (write === null) {
+      if (firstRecord !== null) throw unknownFormat(tried, firstRecord.row, firstRecord.line);
+      throw new ImportError('the file is empty');
+    }
+    summaryRows += trailing.length;
+    trailing = [];
     if (builder.pending) await flush();
     await stored();
   } catch (error) {
@@ -177,9 +256,15 @@ export const importCsv = async (
     throw error;
   }
   progress(true);
+  const used = detected as Detected | null;
   return {
-    preset: options.preset,
-    rowsRead, imported, rejected, duplicates, ignoredColumns,
+    preset: used?.preset ?? String(choice),
+    confidence: choice === 'auto' ? used?.confidence ?? 0 : 1,
+    encoding: opened.info.encoding,
+    delimiter: opened.dialect()?.delimiter ?? '',
+    dateOrder,
+    mapping: used?.mapping.fields ?? [],
+    rowsRead, imported, rejected, duplicates, summaryRows, ignoredColumns,
     chunks: builder.nextChunkIndex - firstChunk,
     minTimestamp: imported > 0 ? minTimestamp : NaN,
     maxTimestamp: imported > 0 ? maxTimestamp : NaN,

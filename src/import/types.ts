@@ -1,5 +1,12 @@
 import type { EventChunk } from '../engine/events';
 import type { ColumnBuilder } from './column-builder';
+import type { DateOrder } from './generic/lenient';
+import type { PresetChoice } from './presets/types';
+import type { EncodingChoice, TextEncoding } from './text-source';
+
+export type { DateOrder } from './generic/lenient';
+export type { PresetChoice, PresetName } from './presets/types';
+export type { EncodingChoice, TextEncoding } from './text-source';
 
 /** A row that did not become an event, kept so the user can see and download it. */
 export type RejectedRow = {
@@ -12,8 +19,20 @@ export type RejectedRow = {
 };
 
 export type ImportOptions = {
-  /** Preset name; only 'generic' so far. */
-  preset: 'generic';
+  /**
+   * Preset name, or 'auto' (default) to detect it from the header, the records' shape or the JSON keys; a file no
+   * preset recognises (or two recognise equally) is an ImportError naming the presets tried and the headers found.
+   */
+  preset?: PresetChoice;
+  /**
+   * Order of day/month dates such as '03/04/2026'. Default: decided from the first rows (a first part over 12 means
+   * 'dmy', a second part over 12 'mdy'); when nothing decides, the import fails asking for this option.
+   */
+  dateOrder?: DateOrder;
+  /** Text encoding of a Blob or stream: 'auto' (default) reads UTF-8 unless the first 64 KB are not, then Windows-1252. */
+  encoding?: EncodingChoice;
+  /** Fill an empty `country` from a contact that looks like a phone number (default true). */
+  deriveCountry?: boolean;
   /** IANA zone in which naive timestamps are read (default 'UTC'). */
   timeZone: string;
   /** Events per stored chunk (default 65536). */
@@ -36,13 +55,26 @@ export type ImportProgress = {
   elapsedMs: number;
 };
 
-/** Accounting of an import: rowsRead = imported + rejected + duplicates (+ header). */
+/** Accounting of an import: rowsRead = imported + rejected + duplicates + summaryRows (header and preamble apart). */
 export type ImportSummary = {
+  /** The preset used (the detected one when the option was 'auto'). */
   preset: string;
+  /** How sure the detection was, 0..1 (1 when the preset was given). */
+  confidence: number;
+  /** 'text' for a string source. */
+  encoding: TextEncoding | 'text';
+  /** CSV delimiter; '' for JSON. */
+  delimiter: string;
+  /** Day/month order used for dates such as 03/04/2026; null when the file had none. */
+  dateOrder: DateOrder | null;
+  /** Header cell (or position name of a headerless file) -> field, in column order. */
+  mapping: { column: string; field: string }[];
   rowsRead: number;
   imported: number;
   rejected: number;
   duplicates: number;
+  /** Trailing total rows ('Total', 'Subtotal' …, or empty-timestamp rows after the data): counted, not rejected. */
+  summaryRows: number;
   /** Header columns that were not normalised fields, reported not silently dropped. */
   ignoredColumns: string[];
   chunks: number;

@@ -1,15 +1,21 @@
 /**
- * Normalises one record of the generic preset straight into a ColumnBuilder (no row object).
+ * Normalises one record of any preset straight into a ColumnBuilder (no row object), following the preset's
+ * RowMapping (columns per field, value maps, constants, inbound contact/channel columns).
  *
- * Low-cardinality fields (kind, direction, category, status, country, entry_point) are normalised once per distinct
- * raw text and cached as dictionary codes; other text fields are trimmed and coded as written. Fields that can fail
- * are checked before anything is coded, so a rejected row adds nothing to the dictionaries.
+ * Low-cardinality fields (kind, direction, category, status, country, entry_point, and any field the preset maps
+ * values of) are normalised once per distinct raw text and cached as dictionary codes; other text fields are trimmed
+ * and coded as written. Fields that can fail are checked before anything is coded, so a rejected row adds nothing to
+ * the dictionaries. Values the fast parsers refuse get one lenient second try (generic/lenient.ts). An empty country
+ * is derived from a contact that looks like a phone number, once per distinct contact (phone/phone-country.ts).
  */
 import { STRING_FIELDS } from '../../engine/events';
 import type { EventColumns, StringField } from '../../engine/events';
 import type { ColumnBuilder } from '../column-builder';
 import type { ZoneClock } from '../time-zone';
-import type { GenericHeader } from './header';
+import { ContactCountries } from '../phone/contact-countries';
+import type { RowMapping, ValueMap } from '../presets/types';
+import { clockSeconds, decimalText, parseNamedMonthDate, parseOrderedDate } from './lenient';
+import type { DateOrder } from './lenient';
 import { parseDecimalMicros, parsePlainNumber } from './numbers';
 import { countSegments } from './segments';
 import { parseTimestamp } from './timestamp';
@@ -20,9 +26,10 @@ export type RowOutcome = 'imported' | 'duplicate' | { reason: string };
 const DIRECTIONS: Record<string, string> = {
   in: 'inbound', inbound: 'inbound', incoming: 'inbound',
   out: 'outbound', outbound: 'outbound', outgoing: 'outbound',
-  'outbound-api': 'outbound', 'outbound-reply': 'outbound', 'outbound-call': 'outbound',
+  'outbound-api': 'outbound', 'outbound-reply': 'outbound', 'outbound-call': 'outbound', 'outbound-dial': 'outbound',
+  user_initiated: 'inbound', business_initiated: 'outbound',
 };
-const TRUTHY = new Set(['true', '1', 'yes']);
+const TRUTHY = new Set(['true', '1', 'yes', 'free_entry', 'free_entry_point']);
 
 /** Text as matched: trimmed only when it has surrounding white space (the common case costs two char reads). */
 const clean = (s: string): string =>
@@ -35,7 +42,8 @@ const CACHED: readonly CachedField[] = ['kind', 'direction', 'category', 'status
 const normalisers: Record<CachedField, (v: string) => string | undefined> = {
   kind: (v) => (v === '' ? 'message' : v.toLowerCase()),
   direction: (v) => (v === '' ? '' : DIRECTIONS[v.toLowerCase()]),
-  category: (v) => v.toLowerCase(),
+  // 'authentication-international' and 'AUTHENTICATION INTERNATIONAL' read as authentication_international.
+  category: (v) => v.toLowerCase().replace(/[\s-]+/g, '_'),
   status: (v) => v.toLowerCase(),
   country: (v) => v.toUpperCase(),
   entry_point: (v) => (TRUTHY.has(v.toLowerCase()) ? 'true' : ''),
@@ -51,7 +59,11 @@ type TextColumn = {
   field: StringField;
   col: number;
   /** Normaliser of a cached field; null for a field coded as written (trimmed). */
-  normalise: ((v: string) => string | undefined) | null;
+  normalise: ValueMap | null;
+  /** Empty raw text is code 0 without normalising (not for kind, direction, or a field the preset maps). */
+  emptyIsEmpty: boolean;
+  /** Column read instead of `col` on inbound rows; -1 when none. */
+  inboundCol: number;
   /** Raw text -> code, for cached fields. */
   cache: Map<string, number>;
   /** The builder's dictionary of the field (cleaned text -> code, -1 when absent), for fields coded as written. */
@@ -71,23 +83,55 @@ const FEW = 16;
 /** A string with text of its own (V8 slices strings of 13+ characters out of the parser's piece, pinning it). */
 const own = (s: string): string => (s.length >= 13 ? (' ' + s).slice(1) : s);
 
-export const createGenericRowWriter = (header: GenericHeader, clock: ZoneClock, builder: ColumnBuilder): RowWriter => {
-  const ix = header.index;
-  const width = header.width;
-  const column = (field: StringField): TextColumn => ({
-    field, col: ix[field],
-    normalise: (CACHED as readonly string[]).includes(field) ? normalisers[field as CachedField] : null,
-    cache: new Map(), dict: builder.dictionary(field), lastRaw: null, lastCode: 0, few: [], fewCodes: [],
-  });
+/** Options of the writer that come from the file (dialect, dates) rather than from the preset. */
+export type WriterOptions = {
+  /** Order of day/month dates; undefined when the file has none (or it could not be told). */
+  dateOrder?: DateOrder;
+  /** Commas are decimal marks (a ';'-separated file). */
+  decimalComma?: boolean;
+  /** Fill an empty country from a phone-number contact (default true). */
+  deriveCountry?: boolean;
+};
+
+export const createGenericRowWriter = (
+  mapping: RowMapping, clock: ZoneClock, builder: ColumnBuilder, options: WriterOptions = {},
+): RowWriter => {
+  const ix = mapping.index;
+  const width = mapping.width;
+  const values = mapping.values ?? {};
+  const inbound = mapping.inbound ?? {};
+  const column = (field: StringField): TextColumn => {
+    const own = values[field];
+    const cached = own !== undefined || (CACHED as readonly string[]).includes(field);
+    return {
+      field, col: ix[field],
+      normalise: own ?? (cached ? normalisers[field as CachedField] : null),
+      emptyIsEmpty: own === undefined && field !== 'kind' && field !== 'direction',
+      inboundCol: field === 'contact' || field === 'channel' ? inbound[field] ?? -1 : -1,
+      cache: new Map(), dict: builder.dictionary(field), lastRaw: null, lastCode: 0, few: [], fewCodes: [],
+    };
+  };
   const direction = column('direction');
   // Text columns written after the checks, in the order of STRING_FIELDS; a field with no column keeps its 0
-  // (fresh chunk columns are zero-filled and only rows that are committed write to them), except kind.
+  // (fresh chunk columns are zero-filled and only rows that are committed write to them), except constants.
   const texts = STRING_FIELDS.filter((f) => f !== 'id' && f !== 'direction' && ix[f] >= 0).map(column);
+  const constants = { ...(ix.kind < 0 ? { kind: 'message' } : {}), ...mapping.constants };
+  const constantFields = STRING_FIELDS.filter((f) => ix[f] < 0 && (constants[f] ?? '') !== '');
+  let constantCodes: number[] | null = null;
   const idCol = ix.id;
+  const idSuffix = mapping.idSuffix ?? -1;
   const bodyCol = ix.body;
   const priceCol = ix.price;
-  const kindMissing = ix.kind < 0;
-  let messageCode = -1;
+  const tsFallback = mapping.timestampFallback ?? -1;
+  const absolutePrice = mapping.absolutePrice === true;
+  const dateOrder = options.dateOrder;
+  const decimalComma = options.decimalComma === true;
+  const swaps = texts.some((t) => t.inboundCol >= 0);
+  const inboundCode = swaps ? builder.code('direction', 'inbound') : -1;
+  const contactText = texts.find((t) => t.field === 'contact');
+  const countryCol = ix.country;
+  const deriveCountry = options.deriveCountry !== false && contactText !== undefined;
+  const countries = new ContactCountries(builder);
   let targetsOf: EventColumns | null = null;
   let targets: Uint32Array[] = [];
 
@@ -122,13 +166,13 @@ export const createGenericRowWriter = (header: GenericHeader, clock: ZoneClock, 
       const v = clean(raw);
       c = t.dict.get(v);
       if (c < 0) c = builder.code(t.field, v);
-    } else if (raw === '' && t.field !== 'kind' && t.field !== 'direction') c = 0;
+    } else if (raw === '' && t.emptyIsEmpty) c = 0;
     else {
       const known = t.cache.get(raw);
       if (known !== undefined) c = known;
       else {
         const v = normalise(clean(raw));
-        c = v === undefined ? -1 : builder.code(t.field, v);
+        c = v === undefined ? -1 : v === '' ? 0 : builder.code(t.field, v);
         t.cache.set(raw, c);
       }
     }
@@ -139,18 +183,37 @@ export const createGenericRowWriter = (header: GenericHeader, clock: ZoneClock, 
     if (i < 0) return NaN;
     const raw = clean(row[i]);
     if (raw === '') return NaN;
-    const v = parsePlainNumber(raw);
-    if (Number.isNaN(v)) return `${field}: ${shown(raw)} is not a number`;
+    let v = parsePlainNumber(raw);
+    if (Number.isNaN(v)) {
+      const text = decimalText(raw, decimalComma);
+      v = text !== null ? Number(text) : field === 'duration' ? clockSeconds(raw) : NaN;
+      if (Number.isNaN(v)) return `${field}: ${shown(raw)} is not a number`;
+    }
     if (nonNegative && v < 0) return `${field}: ${shown(raw)} must not be negative`;
     return v;
+  };
+
+  /** The slow path of the timestamp: fallback column, day/month dates, month names. */
+  const lenientTimestamp = (row: readonly string[], tsRaw: string): number | string => {
+    let s = tsRaw;
+    if (s === '' && tsFallback >= 0) s = clean(row[tsFallback]);
+    let ts = s === tsRaw ? NaN : parseTimestamp(s, clock);
+    if (Number.isNaN(ts) && s !== '') ts = dateOrder !== undefined ? parseOrderedDate(s, dateOrder, clock) : NaN;
+    if (Number.isNaN(ts) && s !== '') ts = parseNamedMonthDate(s);
+    if (!Number.isNaN(ts)) return ts;
+    if (s === '') return 'timestamp: empty';
+    const hint = dateOrder === undefined && /^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}/.test(s) ? ' (day/month order unknown: set dateOrder)' : '';
+    return `timestamp: cannot read ${shown(s)} as a date${hint}`;
   };
 
   return (row) => {
     if (row.length !== width) return { reason: `row: expected ${width} fields, found ${row.length}` };
     const tsRaw = clean(row[ix.timestamp]);
-    const ts = parseTimestamp(tsRaw, clock);
+    let ts = parseTimestamp(tsRaw, clock);
     if (Number.isNaN(ts)) {
-      return { reason: tsRaw === '' ? 'timestamp: empty' : `timestamp: cannot read ${shown(tsRaw)} as a date` };
+      const lenient = lenientTimestamp(row, tsRaw);
+      if (typeof lenient === 'string') return { reason: lenient };
+      ts = lenient;
     }
     const duration = num(row, ix.duration, 'duration', true);
     if (typeof duration === 'string') return { reason: duration };
@@ -164,7 +227,12 @@ export const createGenericRowWriter = (header: GenericHeader, clock: ZoneClock, 
       const raw = clean(row[priceCol]);
       if (raw !== '') {
         price = parseDecimalMicros(raw);
-        if (Number.isNaN(price)) return { reason: `price: ${shown(raw)} is not a decimal amount` };
+        if (Number.isNaN(price)) {
+          const text = decimalText(raw, decimalComma);
+          if (text !== null) price = parseDecimalMicros(text);
+          if (Number.isNaN(price)) return { reason: `price: ${shown(raw)} is not a decimal amount` };
+        }
+        if (absolutePrice && price < 0) price = -price;
       }
     }
     let directionCode = 0;
@@ -175,7 +243,8 @@ export const createGenericRowWriter = (header: GenericHeader, clock: ZoneClock, 
     }
     let idCode = 0;
     if (idCol >= 0) {
-      const id = clean(row[idCol]);
+      let id = clean(row[idCol]);
+      if (id !== '' && idSuffix >= 0 && row[idSuffix] !== '') id = `${id}:${clean(row[idSuffix])}`;
       if (id !== '') {
         idCode = builder.idCode(id);
         if (idCode < 0) return 'duplicate';
@@ -196,14 +265,19 @@ export const createGenericRowWriter = (header: GenericHeader, clock: ZoneClock, 
     cols.price[i] = price;
     cols.strings.id[i] = idCode;
     cols.strings.direction[i] = directionCode;
-    if (kindMissing) {
-      if (messageCode < 0) messageCode = builder.code('kind', 'message');
-      cols.strings.kind[i] = messageCode;
+    if (constantFields.length > 0) {
+      constantCodes ??= constantFields.map((f) => builder.code(f, constants[f]!));
+      for (let k = 0; k < constantFields.length; k++) cols.strings[constantFields[k]][i] = constantCodes[k];
     }
+    const isInbound = swaps && directionCode === inboundCode;
     for (let k = 0; k < texts.length; k++) {
       const t = texts[k];
-      const raw = row[t.col];
+      const raw = row[isInbound && t.inboundCol >= 0 ? t.inboundCol : t.col];
       targets[k][i] = raw === t.lastRaw ? t.lastCode : codeOf(t, raw);
+    }
+    if (deriveCountry && (countryCol < 0 || cols.strings.country[i] === 0)) {
+      const contactCode = contactText.lastCode;
+      if (contactCode > 0) cols.strings.country[i] = countries.countryOf(contactCode, contactText.lastRaw!, ts);
     }
     return 'imported';
   };

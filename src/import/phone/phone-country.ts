@@ -1,0 +1,43 @@
+/**
+ * The country of a phone number by the longest calling-code prefix (calling-codes.ts). A contact "looks like a phone
+ * number" when, after an optional `whatsapp:` / `tel:` / `sms:` scheme, it is an optional '+' and 8 to 15 digits with
+ * spaces, dashes, dots or parentheses between them (E.164 with or without '+'). Called once per distinct contact.
+ */
+import { CALLING_CODES } from './calling-codes';
+import type { CallingCode } from './calling-codes';
+
+const byPrefix = new Map<string, CallingCode[]>();
+for (const c of CALLING_CODES) byPrefix.set(c.prefix, [...(byPrefix.get(c.prefix) ?? []), c]);
+const LONGEST = Math.max(...CALLING_CODES.map((c) => c.prefix.length));
+
+/** The digits of a contact that looks like an E.164 number, or null. */
+export const phoneDigits = (contact: string): string | null => {
+  let s = contact.trim();
+  const colon = s.indexOf(':');
+  if (colon > 0 && /^(whatsapp|tel|sms)$/i.test(s.slice(0, colon))) s = s.slice(colon + 1).trim();
+  if (!/^\+?[\d\s().-]+$/.test(s)) return null;
+  const digits = s.replace(/\D/g, '');
+  return digits.length >= 8 && digits.length <= 15 && digits.charCodeAt(0) !== 48 ? digits : null;
+};
+
+/**
+ * The countries a number may belong to, longest prefix first, each with the UTC epoch ms from which it applies
+ * (-Infinity: always). The first whose start is at or before an event's time is its country. Empty when none.
+ */
+export const phoneCountries = (contact: string): { from: number; country: string }[] => {
+  const digits = phoneDigits(contact);
+  if (digits === null) return [];
+  const out: { from: number; country: string }[] = [];
+  for (let n = Math.min(LONGEST, digits.length); n >= 1; n--) {
+    for (const c of byPrefix.get(digits.slice(0, n)) ?? []) {
+      const from = c.from ? Date.parse(`${c.from}T00:00:00Z`) : -Infinity;
+      out.push({ from, country: c.country });
+      if (from === -Infinity) return out;
+    }
+  }
+  return out;
+};
+
+/** The country of a number at a UTC instant (default: now-independent, the undated assignment), or ''. */
+export const phoneCountry = (contact: string, at = Infinity): string =>
+  phoneCountries(contact).find((c) => c.from <= at)?.country ?? '';
