@@ -8,6 +8,7 @@ import { Dec, money, roundDecimal, sumDecimals } from '../money';
 import type { Plan } from '../plan/types';
 import { applyCap } from './cap';
 import { chargeLines, minimumSpendLine } from './lines';
+import type { UsageParts } from './measure-plan';
 import type { MissingRates } from './pricing-error';
 import type { CapResult, EstimateLine } from './types';
 
@@ -26,9 +27,10 @@ export const priceCycle = (
   cycle: number,
   firstCycle: boolean,
   missing: MissingRates,
+  parts?: UsageParts,
 ): CycleTotals => {
   const r = plan.rounding;
-  const ctx = { plan, usage, cycle, firstCycle, missing };
+  const ctx = { plan, usage, cycle, firstCycle, missing, parts };
   const lines = plan.charges.flatMap((charge) => chargeLines(charge, ctx));
   const capped = applyCap(plan, lines);
   if (capped?.line) lines.push(capped.line);

@@ -5,15 +5,16 @@
  * minimum spend, discount and tax follow (cycle-totals.ts). The estimate's total is the sum of the cycles' totals.
  * Events with a non-finite timestamp are ignored. A cycle still running at `options.now` gets a `projection`
  * (projection.ts). Rate-card keys without a rate make it throw a `PricingError` listing all of them
- * (pricing-error.ts); `tryEstimatePlan` returns them as a value instead.
+ * (pricing-error.ts); `tryEstimatePlan` returns them as a value instead. Dated rate cards price each unit with the
+ * card in force at its time: meters they use are measured over cycles split at card changes (measure-plan.ts).
  */
 import type { EventTable } from '../events';
 import { fieldSource } from '../fields/field-source';
-import { measureMeter, type MeterUsage } from '../meters/measure';
 import { Dec, money, sumDecimals } from '../money';
 import type { Plan, PlanIssue } from '../plan/types';
 import { addLocalDays, bucketByCycle, cycleBoundaries, toIsoUtc } from '../time/cycles';
 import { priceCycle } from './cycle-totals';
+import { measurePlan } from './measure-plan';
 import { isPricingError, missingRates } from './pricing-error';
 import { projectCycle } from './projection';
 import type { CycleEstimate, Estimate } from './types';
@@ -49,12 +50,8 @@ export const estimatePlan = (table: EventTable, plan: Plan, options: EstimateOpt
     if (c >= 0) eventCounts[c] += 1;
   }
 
-  const usage = new Map<string, MeterUsage>();
   const source = fieldSource(table, rule.timeZone);
-  for (const charge of plan.charges) {
-    if (charge.model === 'flat' || charge.meter === undefined || usage.has(charge.meter)) continue;
-    usage.set(charge.meter, measureMeter(table, charge.meter, plan.meters[charge.meter], cycleOf, cycleCount, source));
-  }
+  const { usage, parts } = measurePlan(table, plan, { boundaries, cycleOf, cycleCount }, source);
 
   const cycles: CycleEstimate[] = [];
   const missing = missingRates();
@@ -64,10 +61,10 @@ export const estimatePlan = (table: EventTable, plan: Plan, options: EstimateOpt
     const startMs = boundaries[c];
     const endMs = boundaries[c + 1];
     const firstCycle = cycles.length === 0;
-    const totals = priceCycle(plan, usage, c, firstCycle, missing);
+    const totals = priceCycle(plan, usage, c, firstCycle, missing, parts);
     const projection =
       options.now !== undefined
-        ? projectCycle(plan, usage, c, firstCycle, { startMs, endMs, now: options.now }, missing)
+        ? projectCycle(plan, usage, c, firstCycle, { startMs, endMs, now: options.now }, missing, parts)
         : undefined;
     const startsLate = firstCycle && min >= addLocalDays(startMs, 1, rule.timeZone);
     const endsEarly = c === lastNonEmpty && max < addLocalDays(endMs, -1, rule.timeZone);

@@ -4,7 +4,6 @@
  * seen it yields one zero-usage line without a key, so every charge shows in every cycle.
  */
 import { priceFlat, priceUsage, type PricedCharge } from '../charges/price';
-import { priceRateCard } from '../charges/rate-card';
 import type { KeyUsage, MeterUsage } from '../meters/measure';
 import {
   Dec,
@@ -19,7 +18,9 @@ import {
   type Rounding,
 } from '../money';
 import type { Charge, Plan } from '../plan/types';
+import type { MeasuredPlan } from './measure-plan';
 import type { MissingRates } from './pricing-error';
+import { priceRateCardLine } from './rate-card-line';
 import type { EstimateLine, LineExplanation } from './types';
 
 /** Charge id of the line that lifts a cycle's subtotal to `minimumSpend`. */
@@ -34,6 +35,8 @@ export type LineContext = {
   firstCycle: boolean;
   /** Where rate-card keys without a rate are reported (absent: such a key throws). */
   missing?: MissingRates;
+  /** Usage per meter and cycle in parts between card changes, for rate cards with dated `cards`. */
+  parts?: MeasuredPlan['parts'];
 };
 
 /** "1,234.50" from a rounded amount string. */
@@ -97,15 +100,8 @@ const flatLine = (charge: Charge & { model: 'flat' }, plan: Plan): EstimateLine 
   };
 };
 
-const priceLine = (charge: Charge, ctx: LineContext, usage: Big, key: string | undefined): PricedCharge => {
-  const d = ctx.plan.rounding.decimals;
-  if (charge.model !== 'rate-card') return priceUsage(charge, usage, d);
-  const priced = priceRateCard(charge, usage, key ?? '', d);
-  if (priced) return priced;
-  if (!ctx.missing) throw new Error(`rate card '${charge.id}' has no rate for key '${key ?? ''}'`);
-  ctx.missing.add(ctx.plan.charges.indexOf(charge), charge.id, key ?? '');
-  return { usage, free: new Dec(0), billable: usage, raw: new Dec(0), steps: [], formula: `no rate for '${key ?? ''}'` };
-};
+const priceLine = (charge: Charge, ctx: LineContext, usage: Big, key: string | undefined): PricedCharge =>
+  charge.model === 'rate-card' ? priceRateCardLine(charge, ctx, usage, key) : priceUsage(charge, usage, ctx.plan.rounding.decimals);
 
 const usageLine = (charge: Charge, ctx: LineContext, usage: Big, source: Parameters<typeof explain>[3]): EstimateLine => {
   const { plan } = ctx;

@@ -1,6 +1,7 @@
 /**
  * Errors found while pricing a valid plan against data, that validation could not see: today, a rate card with no
- * rate (and no `default`) for a key the data produced.
+ * rate (and no `default`) for a key the data produced, or
+ * units before the first of a charge's dated cards.
  *
  * `estimatePlan` prices every cycle first, collecting every missing key, then throws one `PricingError` listing them
  * all as `{ path, message }` issues, the same shape as plan validation issues (path `charges[i].rates`), so callers
@@ -8,6 +9,7 @@
  * `name` is 'PricingError' so the error is recognisable after crossing a worker boundary.
  */
 import type { PlanIssue } from '../plan/types';
+import type { ScheduledCard } from '../rate-cards/schedule';
 
 export class PricingError extends Error {
   readonly issues: PlanIssue[];
@@ -24,16 +26,32 @@ export const isPricingError = (error: unknown): error is PricingError =>
   error instanceof PricingError ||
   (typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'PricingError' && Array.isArray((error as { issues?: unknown }).issues));
 
-/** Collects missing rates during an estimate: one issue per charge and key, in the order found. */
+/**
+ * Collects missing rates during an estimate: one issue per charge, card and key, in the order found. `card` is the
+ * card that lacks the key (plain `rates`: path `charges[i].rates`; dated: `charges[i].cards[j].rates`), or null for
+ * units before the first dated card (`first`), reported at `charges[i].cards[0].effectiveFrom`.
+ */
 export const missingRates = () => {
   const seen = new Map<string, PlanIssue>();
   return {
-    add(chargeIndex: number, chargeId: string, key: string): void {
-      const path = `charges[${chargeIndex}].rates`;
-      const id = `${path}\u0000${key}`;
-      if (!seen.has(id)) {
-        seen.set(id, { path, message: `no rate for key '${key}' in rate card '${chargeId}', and no 'default' rate` });
+    add(chargeIndex: number, chargeId: string, key: string, card?: ScheduledCard | null, first?: ScheduledCard): void {
+      const at = `charges[${chargeIndex}]`;
+      let issue: PlanIssue;
+      if (card === null) {
+        issue = {
+          path: `${at}.cards[0].effectiveFrom`,
+          message: `key '${key}' has units before the first card of rate card '${chargeId}' (${first?.effectiveFrom ?? '?'}): no card is in force then`,
+        };
+      } else if (card === undefined || card.label === '') {
+        issue = { path: `${at}.rates`, message: `no rate for key '${key}' in rate card '${chargeId}', and no 'default' rate` };
+      } else {
+        issue = {
+          path: `${at}.${card.ratesPath}`,
+          message: `no rate for key '${key}' in the ${card.label} of rate card '${chargeId}', and no 'default' rate`,
+        };
       }
+      const id = `${issue.path}\u0000${key}`;
+      if (!seen.has(id)) seen.set(id, issue);
     },
     throwIfAny(): void {
       if (seen.size > 0) throw new PricingError([...seen.values()]);

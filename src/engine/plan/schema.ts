@@ -45,6 +45,13 @@ const tier = z.strictObject({
   unitPrice: nonNegativeDecimal,
   flatFee: nonNegativeDecimal.optional(),
 });
+const rates = z.record(z.string(), nonNegativeDecimal);
+const datedCard = z.strictObject({
+  effectiveFrom: z.string().min(1),
+  rates,
+  default: nonNegativeDecimal.optional(),
+  currency: name.optional(),
+});
 const charge = z.discriminatedUnion('model', [
   z.strictObject({ model: z.literal('flat'), amount: decimal, once: z.boolean().optional(), ...chargeBase }),
   z.strictObject({
@@ -61,7 +68,12 @@ const charge = z.discriminatedUnion('model', [
   }),
   z.strictObject({ model: z.literal('graduated'), tiers: z.array(tier).min(1), ...chargeBase }),
   z.strictObject({ model: z.literal('volume'), tiers: z.array(tier).min(1), ...chargeBase }),
-  z.strictObject({ model: z.literal('rate-card'), rates: z.record(z.string(), nonNegativeDecimal), ...chargeBase }),
+  z.strictObject({
+    model: z.literal('rate-card'),
+    rates: rates.optional(),
+    cards: z.array(datedCard).min(1).optional(),
+    ...chargeBase,
+  }),
 ]);
 
 const cap = z.strictObject({

@@ -32,7 +32,14 @@ export type PackageCharge = ChargeBase & { model: 'package'; packageSize: number
 export type Tier = { upTo: number | null; unitPrice: string; flatFee?: string };
 export type GraduatedCharge = ChargeBase & { model: 'graduated'; tiers: Tier[] };
 export type VolumeCharge = ChargeBase & { model: 'volume'; tiers: Tier[] };
-export type RateCardCharge = ChargeBase & { model: 'rate-card'; rates: Record<string, string> };
+/**
+ * One dated rate card of a `rate-card` charge: in force from `effectiveFrom` (ISO date or date-time; a naive one is
+ * read in the plan's time zone) until the next card's. `default` (or a `"default"` key in `rates`, not both) prices keys
+ * the card does not list. `currency`, when given, must be the plan's (no conversion).
+ */
+export type DatedRateCard = { effectiveFrom: string; rates: Record<string, string>; default?: string; currency?: string };
+/** Exactly one of `rates` (one card, always in force) or `cards` (dated cards, sorted by `effectiveFrom`). */
+export type RateCardCharge = ChargeBase & { model: 'rate-card'; rates?: Record<string, string>; cards?: DatedRateCard[] };
 
 export type Charge = FlatCharge | StandardCharge | PackageCharge | GraduatedCharge | VolumeCharge | RateCardCharge;
 export type ChargeModel = Charge['model'];

@@ -14,8 +14,10 @@ import {
   UNSUPPORTED_FILTER_FIELDS,
   type ClockField,
 } from '../filters';
-import { KNOWN_MARKETS } from '../markets/market';
+import { checkMarketName, checkRateCard } from './check-rate-card';
 import { formatPath, issuesFromZod } from './issues';
+
+export { checkMarketName } from './check-rate-card';
 import { planSchema } from './schema';
 import {
   SUPPORTED_CHARGE_MODELS,
@@ -27,7 +29,6 @@ import {
   type ParsePlanResult,
   type Plan,
   type PlanIssue,
-  type RateCardCharge,
   type Tier,
 } from './types';
 
@@ -63,13 +64,6 @@ const checkClockValue = (field: ClockField, value: FilterValue, path: Path, repo
   } else if (!inRange(value)) {
     report(path, `${what}, not ${JSON.stringify(value)}`);
   }
-};
-
-const marketHint = 'markets are ISO codes of markets priced on their own (BR, IN, DE, …) or north-america, rest-of-africa, rest-of-asia-pacific, rest-of-central-eastern-europe, rest-of-western-europe, rest-of-latin-america, rest-of-middle-east, other';
-
-/** Reports a market name that is no market (wildcards are left alone). */
-export const checkMarketName = (name: string, path: Path, report: Report, context = ''): void => {
-  if (!name.includes('*') && !KNOWN_MARKETS.has(name)) report(path, `unknown market '${name}'${context} (${marketHint})`);
 };
 
 const checkMarketValue = (value: FilterValue, path: Path, report: Report): void => {
@@ -145,29 +139,6 @@ const checkCharge = (charge: Charge, path: Path, plan: Plan, report: Report): vo
   }
   if (charge.model === 'graduated' || charge.model === 'volume') checkTiers(charge.tiers, [...path, 'tiers'], report);
   if (charge.model === 'rate-card') checkRateCard(charge, path, plan, report);
-};
-
-/** A rate card prices per key: its meter must have keys, and keys naming a market must name a known one. */
-const checkRateCard = (charge: RateCardCharge, path: Path, plan: Plan, report: Report): void => {
-  if (charge.meter === undefined) {
-    if (charge.quantity !== undefined) report([...path, 'quantity'], "a 'rate-card' charge needs a meter with 'by'");
-    return;
-  }
-  const meter = plan.meters[charge.meter];
-  if (!meter) return;
-  const whatsapp = meter.type === 'whatsapp-pmp' || meter.type === 'whatsapp-cbp';
-  const by = meter.by ?? (whatsapp ? ['market', 'category'] : []);
-  if (by.length === 0) {
-    report([...path, 'meter'], `a 'rate-card' charge needs a meter with 'by' (meter '${charge.meter}' has none)`);
-    return;
-  }
-  const marketAt = by.indexOf('market');
-  if (marketAt < 0) return;
-  for (const key of Object.keys(charge.rates)) {
-    if (key === 'default') continue;
-    const parts = key.split(':');
-    if (parts.length === by.length) checkMarketName(parts[marketAt], [...path, 'rates', key], report, ` in rate key '${key}'`);
-  }
 };
 
 const checkPlan = (plan: Plan): PlanIssue[] => {
