@@ -21,7 +21,7 @@ export const AgentsTable = ({ agents, timeZone }: Props) => {
     <section className="panel" aria-labelledby="agents-title">
       <h2 id="agents-title">{t('agents.title')}</h2>
       {agents.length === 0 ? <p className="hint">{t('agents.none')}</p> : (
-        <div className="table-scroll">
+        <div className="table-wide">
           <table className="agents">
             <thead>
               <tr>

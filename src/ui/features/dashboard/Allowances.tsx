@@ -1,9 +1,13 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { allowancesOf, crossesAlert } from '../../../state/allowances';
 import type { AllowanceAlert } from '../../../state/dashboard-slice';
 import { useAppStore } from '../../app/store-context';
 import { formatDate, formatNumber, formatPercent } from '../../i18n/format';
 import { useLocale, useT } from '../../i18n/use-t';
+
+/** Units used at which the alert fires: the meter turns red from there. */
+const alertAt = (free: number, alert: AllowanceAlert): number =>
+  Math.max(0, Math.min(free, alert.mode === 'percent' ? (free * alert.value) / 100 : free - alert.value));
 
 /** The active plan's free units in the current cycle (from the estimate), with a user-set alert threshold. */
 export const Allowances = ({ reference }: { reference: number | null }) => {
@@ -14,6 +18,7 @@ export const Allowances = ({ reference }: { reference: number | null }) => {
   const estimating = useAppStore((s) => s.estimating);
   const alert = useAppStore((s) => s.allowanceAlert);
   const setAlert = useAppStore((s) => s.setAllowanceAlert);
+  const [draft, setDraft] = useState(String(alert.value));
   const allowances = allowancesOf(estimate, reference);
   const crossed = allowances.filter((a) => crossesAlert(a, alert));
   const n = (v: number) => formatNumber(v, locale);
@@ -46,7 +51,7 @@ export const Allowances = ({ reference }: { reference: number | null }) => {
               <span className="figures">{t('allow.usage', { used: n(a.used), free: n(a.free) })} · {t('allow.used', { pct: formatPercent(a.percent, locale) })}</span>
             </div>
             <meter aria-labelledby={`${id}-${a.key}`} min={0} max={a.free} value={Math.min(a.used, a.free)}
-              low={alert.mode === 'percent' ? (a.free * Math.min(alert.value, 100)) / 100 : Math.max(0, a.free - alert.value)} high={a.free} optimum={0} />
+              low={alertAt(a.free, alert) * 0.75} high={alertAt(a.free, alert)} optimum={0} />
           </li>
         ))}
       </ul>
@@ -57,9 +62,15 @@ export const Allowances = ({ reference }: { reference: number | null }) => {
             <option value="percent">{t('allow.mode.percent')}</option>
             <option value="remaining">{t('allow.mode.remaining')}</option>
           </select>{' '}
-          <input type="number" min={0} step={alert.mode === 'percent' ? 1 : 100} aria-label={t('allow.threshold')} value={alert.value}
-            onChange={(e) => setAlert({ mode: alert.mode, value: e.target.valueAsNumber })} />
-          {alert.mode === 'percent' && <span aria-hidden="true"> %</span>}
+          <span className="nowrap">
+            <input type="number" min={0} step={alert.mode === 'percent' ? 1 : 100} aria-label={t('allow.threshold')} value={draft}
+              onChange={(e) => {
+                // The field may be empty while the user types; the alert keeps the last valid threshold meanwhile.
+                setDraft(e.target.value);
+                if (e.target.value !== '' && Number.isFinite(e.target.valueAsNumber)) setAlert({ mode: alert.mode, value: e.target.valueAsNumber });
+              }} />
+            {alert.mode === 'percent' && <span aria-hidden="true"> %</span>}
+          </span>
         </div>
       )}
     </section>

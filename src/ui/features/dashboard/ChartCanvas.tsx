@@ -4,7 +4,7 @@ import 'uplot/dist/uPlot.min.css';
 
 export type ChartSeries = { label: string; values: number[]; color: string };
 
-type Props = { labels: string[]; series: ChartSeries[]; format: (n: number) => string; ariaLabel: string };
+type Props = { xLabel: string; labels: string[]; series: ChartSeries[]; format: (n: number) => string; ariaLabel: string };
 
 /** uPlot draws on canvas; a DOM without canvas or matchMedia (jsdom in unit tests) gets the labelled box only. */
 const canDraw = () => typeof window.matchMedia === 'function' && typeof ResizeObserver === 'function';
@@ -15,7 +15,7 @@ const HEIGHT = 240;
  * One uPlot chart: x is the bucket index (labels come from the caller, formatted in the dataset's zone), so no
  * time-zone logic runs inside the chart. The library is loaded on first use, outside the main bundle.
  */
-export const ChartCanvas = ({ labels, series, format, ariaLabel }: Props) => {
+export const ChartCanvas = ({ xLabel, labels, series, format, ariaLabel }: Props) => {
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const el = box.current;
@@ -31,13 +31,17 @@ export const ChartCanvas = ({ labels, series, format, ariaLabel }: Props) => {
       const opts: uPlot.Options = {
         width: Math.max(200, el.clientWidth),
         height: HEIGHT,
-        scales: { x: { time: false, range: () => [-0.5, Math.max(0.5, n - 0.5)] } },
+        scales: {
+          x: { time: false, range: () => [-0.5, Math.max(0.5, n - 0.5)] },
+          // Quantities start at zero, so a flat day does not look like a collapse.
+          y: { range: (_u, _min, max) => [0, max > 0 ? max * 1.08 : 1] },
+        },
         axes: [
           { splits: () => xs.filter((i) => i % step === 0), values: (_u, splits) => splits.map((i) => labels[i] ?? '') },
           { values: (_u, splits) => splits.map(format), size: 60 },
         ],
         series: [
-          { value: (_u, i) => (i == null ? '' : (labels[Math.round(i)] ?? '')) },
+          { label: xLabel, value: (_u, i) => (i == null ? '' : (labels[Math.round(i)] ?? '')) },
           ...series.map((s) => ({
             label: s.label,
             stroke: s.color,
@@ -58,6 +62,6 @@ export const ChartCanvas = ({ labels, series, format, ariaLabel }: Props) => {
       observer?.disconnect();
       chart?.destroy();
     };
-  }, [labels, series, format]);
+  }, [xLabel, labels, series, format]);
   return <div ref={box} className="chart" role="img" aria-label={ariaLabel} data-testid="chart" />;
 };

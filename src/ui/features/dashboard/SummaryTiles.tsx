@@ -6,6 +6,7 @@ import { useLocale, useT } from '../../i18n/use-t';
 /** Always shown; the other services only when they occur in this or the previous period. */
 const MAIN: readonly Metric[] = ['messages', 'templates', 'voiceMinutes', 'contacts', 'agents'];
 const OPTIONAL: readonly Metric[] = ['smsSegments', 'videoMinutes', 'email', 'botSessions'];
+const TREND = { up: '▲', down: '▼', flat: '' } as const;
 const DECIMALS: Partial<Record<Metric, number>> = { voiceMinutes: 1, videoMinutes: 1 };
 
 /** Totals of the range, each compared with the period of equal length just before. */
@@ -27,7 +28,8 @@ export const SummaryTiles = ({ result }: { result: ConsumptionResult }) => {
               {m === 'messages' && (
                 <span className="hint">{t('dash.inOut', { in: n(result.totals.messagesIn), out: n(result.totals.messagesOut) })}</span>
               )}
-              <span className={`tile-change ${trend}`}>
+              <span className="tile-change">
+                <span aria-hidden="true">{TREND[trend]} </span>
                 {change === null ? (result.totals[m] > 0 ? t('dash.change.new') : '–') : formatPercent(change, locale, true)}
                 {' · '}
                 {t('dash.previous', { value: n(result.previous[m]) })}

@@ -43,7 +43,7 @@ export const UsageChart = ({ title, groupingLabel, labels, longLabels, series, f
           </table>
         </div>
       ) : (
-        <ChartCanvas labels={labels} series={series} format={format}
+        <ChartCanvas xLabel={groupingLabel} labels={labels} series={series} format={format}
           ariaLabel={t('chart.aria', { title, grouping: groupingLabel.toLowerCase(), count: labels.length })} />
       )}
     </figure>
