@@ -211,7 +211,7 @@ export const importCsv = async (
               continue;
             }
             const ts = mapping!.index.timestamp;
-            if (!quoteError && (row[ts] ?? '').trim() === '' && (mapping!.timestampFallback === undefined)) {
+            if (!json && !quoteError && (row[ts] ?? '').trim() === '' && mapping!.timestampFallback === undefined) {
               trailing.push({ line, reason: label(line, outcome.reason), raw: rawRow(row) });
               continue;
             }

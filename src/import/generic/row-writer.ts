@@ -28,6 +28,14 @@ const DIRECTIONS: Record<string, string> = {
   out: 'outbound', outbound: 'outbound', outgoing: 'outbound',
   'outbound-api': 'outbound', 'outbound-reply': 'outbound', 'outbound-call': 'outbound', 'outbound-dial': 'outbound',
   user_initiated: 'inbound', business_initiated: 'outbound',
+  entrada: 'inbound', recebida: 'inbound', entrante: 'inbound', recibida: 'inbound',
+  'saída': 'outbound', saida: 'outbound', enviada: 'outbound', saliente: 'outbound',
+};
+/** Statuses written in Portuguese or Spanish, in the spec's words. */
+const STATUSES: Record<string, string> = {
+  entregue: 'delivered', entregado: 'delivered', lida: 'read', 'leída': 'read', leida: 'read', enviada: 'sent', enviado: 'sent',
+  falhou: 'failed', falha: 'failed', fallido: 'failed', 'falló': 'failed', atendida: 'answered', contestada: 'answered',
+  'não atendida': 'no-answer', 'nao atendida': 'no-answer', 'no contestada': 'no-answer', ocupado: 'busy',
 };
 const TRUTHY = new Set(['true', '1', 'yes', 'free_entry', 'free_entry_point']);
 
@@ -44,7 +52,7 @@ const normalisers: Record<CachedField, (v: string) => string | undefined> = {
   direction: (v) => (v === '' ? '' : DIRECTIONS[v.toLowerCase()]),
   // 'authentication-international' and 'AUTHENTICATION INTERNATIONAL' read as authentication_international.
   category: (v) => v.toLowerCase().replace(/[\s-]+/g, '_'),
-  status: (v) => v.toLowerCase(),
+  status: (v) => STATUSES[v.toLowerCase()] ?? v.toLowerCase(),
   country: (v) => v.toUpperCase(),
   entry_point: (v) => (TRUTHY.has(v.toLowerCase()) ? 'true' : ''),
 };

@@ -1,7 +1,9 @@
 /**
  * The country of a phone number by the longest calling-code prefix (calling-codes.ts). A contact "looks like a phone
- * number" when, after an optional `whatsapp:` / `tel:` / `sms:` scheme, it is an optional '+' and 8 to 15 digits with
- * spaces, dashes, dots or parentheses between them (E.164 with or without '+'). Called once per distinct contact.
+ * number" when, after an optional `whatsapp:` / `tel:` / `sms:` scheme, it is '+' and 8 to 15 digits, or 11 to 15 digits
+ * without '+' (E.164 without its '+'; shorter digit strings are more likely national numbers such as a US 10-digit
+ * number, which would read as +20 Egypt), with spaces, dashes, dots or parentheses between them. Called once per
+ * distinct contact.
  */
 import { CALLING_CODES } from './calling-codes';
 import type { CallingCode } from './calling-codes';
@@ -17,7 +19,8 @@ export const phoneDigits = (contact: string): string | null => {
   if (colon > 0 && /^(whatsapp|tel|sms)$/i.test(s.slice(0, colon))) s = s.slice(colon + 1).trim();
   if (!/^\+?[\d\s().-]+$/.test(s)) return null;
   const digits = s.replace(/\D/g, '');
-  return digits.length >= 8 && digits.length <= 15 && digits.charCodeAt(0) !== 48 ? digits : null;
+  const least = s.charCodeAt(0) === 43 ? 8 : 11;
+  return digits.length >= least && digits.length <= 15 && digits.charCodeAt(0) !== 48 ? digits : null;
 };
 
 /**

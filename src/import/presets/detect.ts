@@ -36,7 +36,7 @@ export const buildMapping = (spec: CsvPresetSpec, cells: readonly string[]): Row
   }
   const fallback = find(spec.timestampFallback);
   const suffix = find(spec.idSuffix);
-  if (suffix >= 0 && index.id >= 0) used.set(suffix, [...(used.get(suffix) ?? []), 'id']);
+  if (suffix >= 0 && index.id >= 0) used.set(suffix, [...(used.get(suffix) ?? []), 'id (suffix)']);
   return {
     index, width: cells.length,
     ignoredColumns: shown.filter((_, i) => !used.has(i)),
@@ -52,7 +52,7 @@ export const buildMapping = (spec: CsvPresetSpec, cells: readonly string[]): Row
 /** How well `cells` read as `spec`'s header (0 = not at all), or as its headerless data. */
 const score = (spec: CsvPresetSpec, cells: readonly string[]): { confidence: number; header: boolean } => {
   const names = new Set(cells.map(headerName));
-  if (spec.required.every((n) => names.has(n))) {
+  if (spec.required.every((n) => n.split('|').some((alt) => names.has(alt)))) {
     const found = spec.signature.filter((n) => names.has(n)).length;
     const total = spec.signature.length;
     return { confidence: 0.6 + (total === 0 ? 0.4 : (0.4 * found) / total), header: true };
@@ -96,6 +96,10 @@ export const unknownFormat = (tried: readonly PresetName[], cells: readonly stri
   const found = cells.map((c) => c.replace(/^\uFEFF/, '').trim()).slice(0, 12);
   const more = cells.length > 12 ? ', …' : '';
   const others = tried.filter((t) => t !== 'generic');
-  const expected = `expected a 'timestamp' column${others.length > 0 ? ` or the header or records of ${others.join(', ')}` : ''}`;
+  const wanted = [
+    ...(tried.includes('generic') ? ["a 'timestamp' column"] : []),
+    ...(others.length > 0 ? [`the header or records of ${others.join(', ')} (tried ${tried.join(', ')})`] : []),
+  ];
+  const expected = `expected ${wanted.join(' or ')}`;
   return new ImportError(`no recognisable header: ${expected} (found: ${found.join(', ')}${more})`, line, 'timestamp');
 };

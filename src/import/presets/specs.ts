@@ -36,12 +36,27 @@ const FREE_ENTRY = new Set(['free_entry', 'free_entry_point']);
 /** Meta's pricing_type / conversation_type: FREE_ENTRY and FREE_ENTRY_POINT mark a free entry point. */
 const entryPoint = (v: string): string => (FREE_ENTRY.has(v.toLowerCase()) ? 'true' : '');
 
+/** Portuguese and Spanish names the generic preset also reads (spreadsheets saved by hand). */
+const GENERIC_ALIASES: Record<string, readonly string[]> = {
+  timestamp: ['data/hora', 'data_hora', 'data e hora', 'data', 'fecha', 'fecha/hora', 'fecha_hora', 'date'],
+  kind: ['tipo'], contact: ['contato', 'cliente', 'contacto'], channel: ['canal'], direction: ['direção', 'direcao', 'dirección', 'direccion', 'sentido'],
+  template: ['modelo', 'plantilla'], category: ['categoria', 'categoría'], country: ['país', 'pais'],
+  queue: ['fila', 'cola'], team: ['equipe', 'equipo'], agent: ['agente', 'atendente'],
+  cost_centre: ['centro de custo', 'centro_de_custo', 'centro de costo', 'cost_center'],
+  status: ['situação', 'situacao', 'estado'], duration: ['duração', 'duracao', 'duración', 'duracion'],
+  segments: ['segmentos'], quantity: ['quantidade', 'cantidad'], price: ['preço', 'preco', 'valor', 'precio', 'custo', 'costo'],
+  body: ['mensagem', 'texto', 'mensaje'],
+};
+
 const genericColumns = Object.fromEntries(
-  ['timestamp', ...STRING_FIELDS, ...NUMBER_FIELDS, 'body'].map((f) => [f, [f]]),
+  ['timestamp', ...STRING_FIELDS, ...NUMBER_FIELDS, 'body'].map((f) => [f, [f, ...(GENERIC_ALIASES[f] ?? [])]]),
 ) as CsvPresetSpec['columns'];
 
 export const PRESET_SPECS: Record<PresetName, CsvPresetSpec> = {
-  generic: { name: 'generic', columns: genericColumns, required: ['timestamp'], signature: [...STRING_FIELDS, ...NUMBER_FIELDS] },
+  generic: {
+    name: 'generic', columns: genericColumns, required: [['timestamp', ...GENERIC_ALIASES.timestamp].join('|')],
+    signature: [...STRING_FIELDS, ...NUMBER_FIELDS],
+  },
   'twilio-messaging': {
     name: 'twilio-messaging',
     columns: {
@@ -107,6 +122,7 @@ export const PRESET_SPECS: Record<PresetName, CsvPresetSpec> = {
       direction: ['direction'], duration: ['duration'], kind: ['media type', 'media'],
     },
     values: { kind: (v) => (v === '' ? 'conversation' : v.toLowerCase() === 'voice' ? 'call' : v.toLowerCase()) },
+    constants: { kind: 'conversation' },
     required: ['conversation id', 'date'],
     signature: ['users', 'queue', 'wrap-up', 'direction', 'duration', 'media type'],
   },

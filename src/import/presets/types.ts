@@ -52,7 +52,7 @@ export type CsvPresetSpec = {
   name: PresetName;
   /** Fields by header names. */
   columns: ColumnNames;
-  /** Header names (lower-case) that must all be present to recognise the file by its header. */
+  /** Header names (lower-case) that must all be present to recognise the file by its header; 'a|b' = either. */
   required: readonly string[];
   /** Header names that make the match surer (confidence = share of required + signature names found). */
   signature: readonly string[];
