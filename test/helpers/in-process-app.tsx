@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
+import type { ReactNode } from 'react';
 import { render } from '@testing-library/react';
 import { createAppStore, type AppStore } from '../../src/state/store';
 import { TarifaDb } from '../../src/storage/db';
@@ -14,18 +15,18 @@ let n = 0;
  * The whole app in-process: real worker API (called directly instead of through a Worker), real Dexie on
  * fake-indexeddb, real engine. Only the Worker thread itself is absent.
  */
-export const renderApp = (options: { applyUpdate?: () => void } = {}) => {
+export const renderApp = (options: { applyUpdate?: () => void } = {}) =>
+  renderWithServices(<App applyUpdate={options.applyUpdate ?? (() => {})} />);
+
+/** Any part of the UI with the same real services around it. */
+export const renderWithServices = (ui: ReactNode) => {
   const db = new TarifaDb(`tarifa-ui-test-${process.pid}-${n++}`);
   const api: WorkerApi = createApi({ db });
   const store: AppStore = createAppStore({
     api,
     fetchDefaultPlan: async () => JSON.parse(readFileSync('public/plans/seat-plan.json', 'utf8')),
   });
-  const view = render(
-    <ServicesProvider store={store} api={api}>
-      <App applyUpdate={options.applyUpdate ?? (() => {})} />
-    </ServicesProvider>,
-  );
+  const view = render(<ServicesProvider store={store} api={api}>{ui}</ServicesProvider>);
   return { ...view, store, api, db };
 };
 

@@ -70,6 +70,9 @@ export const en = {
   'estimate.showEvents': 'Sample events',
   'estimate.hideEvents': 'Hide events',
   'estimate.disclaimer': 'An estimate from your usage file and the plan; the vendor\'s invoice may differ.',
+  'estimate.projection': 'Projected to the end of the cycle',
+  'estimate.cap.applied': 'The capped charges came to {charged}; billed at the cap of {cap}.',
+  'estimate.cap.beyond': 'The capped charges came to {charged}, more than {tolerance}% above the cap of {cap}: usage is beyond the tolerance of the contract.',
 
   'dash.title': 'Consumption',
   'dash.controls': 'Range and grouping',

@@ -72,6 +72,9 @@ export const es: Messages = {
   'estimate.showEvents': 'Eventos de ejemplo',
   'estimate.hideEvents': 'Ocultar eventos',
   'estimate.disclaimer': 'Una estimación a partir de tu archivo de uso y del plan; la factura del proveedor puede ser distinta.',
+  'estimate.projection': 'Proyección al final del ciclo',
+  'estimate.cap.applied': 'Los cargos con tope sumaron {charged}; se factura el tope de {cap}.',
+  'estimate.cap.beyond': 'Los cargos con tope sumaron {charged}, más de un {tolerance}% por encima del tope de {cap}: el uso supera la tolerancia del contrato.',
 
   'dash.title': 'Consumo',
   'dash.controls': 'Período y agrupación',

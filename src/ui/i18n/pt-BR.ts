@@ -72,6 +72,9 @@ export const ptBR: Messages = {
   'estimate.showEvents': 'Eventos de exemplo',
   'estimate.hideEvents': 'Ocultar eventos',
   'estimate.disclaimer': 'Uma estimativa a partir do seu arquivo de uso e do plano; a fatura do fornecedor pode ser diferente.',
+  'estimate.projection': 'Projeção até o fim do ciclo',
+  'estimate.cap.applied': 'As cobranças com teto somaram {charged}; cobrado o teto de {cap}.',
+  'estimate.cap.beyond': 'As cobranças com teto somaram {charged}, mais de {tolerance}% acima do teto de {cap}: o uso passou da tolerância do contrato.',
 
   'dash.title': 'Consumo',
   'dash.controls': 'Período e agrupamento',

@@ -61,8 +61,22 @@ export const CycleTable = ({ cycle, currency, timeZone, datasetId }: Props) => {
           {Number(cycle.discount) !== 0 && <tr><th scope="row" colSpan={2}>{t('estimate.discount')}</th><td className="num">−{money(cycle.discount)}</td><td /></tr>}
           {Number(cycle.tax) !== 0 && <tr><th scope="row" colSpan={2}>{t('estimate.tax')}</th><td className="num">{money(cycle.tax)}</td><td /></tr>}
           <tr className="total"><th scope="row" colSpan={2}>{t('estimate.cycleTotal')}</th><td className="num" data-testid="cycle-total">{money(cycle.total)}</td><td /></tr>
+          {cycle.projection && (
+            <tr className="projection">
+              <th scope="row" colSpan={2}>{t('estimate.projection')}</th>
+              <td className="num" data-testid="cycle-projection">{money(cycle.projection.total)}</td>
+              <td><span className="explanation">{cycle.projection.text}</span></td>
+            </tr>
+          )}
         </tfoot>
       </table>
+      {cycle.cap?.applied && (
+        <p className={cycle.cap.beyondTolerance ? 'panel error' : 'hint'} role={cycle.cap.beyondTolerance ? 'alert' : undefined}>
+          {t(cycle.cap.beyondTolerance ? 'estimate.cap.beyond' : 'estimate.cap.applied', {
+            charged: money(cycle.cap.charged), cap: money(cycle.cap.amount), tolerance: cycle.cap.tolerancePercent,
+          })}
+        </p>
+      )}
     </section>
   );
 };
