@@ -14,8 +14,16 @@ export type BillArgs = {
   format: OutputFormat;
 };
 
+export type InspectArgs = {
+  command: 'inspect';
+  file: string;
+  preset: PresetChoice;
+  timeZone: string;
+  format: 'json' | 'table';
+};
+
 export type ParsedArgs =
-  | { ok: true; args: BillArgs }
+  | { ok: true; args: BillArgs | InspectArgs }
   | { ok: true; help: true }
   | { ok: false; notImplemented?: string; message: string };
 
@@ -57,7 +65,20 @@ export const parseCliArgs = (argv: readonly string[]): ParsedArgs => {
   if (values.help || command === 'help') return { ok: true, help: true };
   if (command === undefined) return { ok: false, message: 'missing command' };
   if (!COMMANDS.includes(command)) return { ok: false, message: `unknown command '${command}'` };
-  if (command !== 'bill') return { ok: false, notImplemented: command, message: `'${command}' is not implemented yet` };
+  if (command !== 'bill' && command !== 'inspect') return { ok: false, notImplemented: command, message: `'${command}' is not implemented yet` };
+  const preset = values.preset ?? 'auto';
+  if (!isPresetChoice(preset)) return { ok: false, message: `unknown preset '${preset}' (available: auto, ${PRESET_NAMES.join(', ')})` };
+  const timeZone = values.tz ?? 'UTC';
+  if (!isTimeZone(timeZone)) return { ok: false, message: `unknown time zone '${timeZone}' for --tz` };
+  const format = values.format ?? 'table';
+  if (command === 'inspect') {
+    if (values.plan !== undefined || values.rules !== undefined || values.scale !== undefined || values['invoice-total'] !== undefined) {
+      return { ok: false, message: "'inspect' takes only <usage-file>, --preset, --tz and --format" };
+    }
+    if (files.length !== 1) return { ok: false, message: files.length === 0 ? 'inspect: missing <usage-file>' : 'inspect: give one <usage-file>' };
+    if (format !== 'json' && format !== 'table') return { ok: false, message: `unknown format '${format}' (json or table)` };
+    return { ok: true, args: { command: 'inspect', file: files[0], preset, timeZone, format } };
+  }
   if (values.rules !== undefined || values.scale !== undefined || values['invoice-total'] !== undefined) {
     const flag = values.rules !== undefined ? '--rules' : values.scale !== undefined ? '--scale' : '--invoice-total';
     return { ok: false, message: `'bill' does not take ${flag}` };
@@ -66,11 +87,6 @@ export const parseCliArgs = (argv: readonly string[]): ParsedArgs => {
   const plans = values.plan ?? [];
   if (plans.length === 0) return { ok: false, message: 'bill: missing --plan PLAN.json' };
   if (plans.length > 1) return { ok: false, message: 'bill: give one --plan (use simulate to compare plans)' };
-  const preset = values.preset ?? 'auto';
-  if (!isPresetChoice(preset)) return { ok: false, message: `unknown preset '${preset}' (available: auto, ${PRESET_NAMES.join(', ')})` };
-  const timeZone = values.tz ?? 'UTC';
-  if (!isTimeZone(timeZone)) return { ok: false, message: `unknown time zone '${timeZone}' for --tz` };
-  const format = values.format ?? 'table';
   if (!FORMATS.includes(format)) return { ok: false, message: `unknown format '${format}' (json, csv or table)` };
   return { ok: true, args: { command: 'bill', files, plan: plans[0], preset, timeZone, format: format as OutputFormat } };
 };

@@ -1,6 +1,7 @@
 /** `tarifa` as a function of its arguments: returns the exit status (0 ok, 1 bad input, 2 usage error). */
 import { parseCliArgs } from './args';
 import { runBill } from './bill';
+import { runInspect } from './inspect';
 import type { CliIo } from './bill';
 import { CliInputError } from './load-usage';
 import { USAGE } from './usage';
@@ -22,7 +23,7 @@ export const runCli = async (argv: readonly string[], io: CliIo): Promise<number
     return 0;
   }
   try {
-    return await runBill(parsed.args, io);
+    return parsed.args.command === 'inspect' ? await runInspect(parsed.args, io) : await runBill(parsed.args, io);
   } catch (e) {
     if (e instanceof CliInputError) {
       io.stderr(`tarifa: ${e.message}\n`);
