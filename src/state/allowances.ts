@@ -15,13 +15,19 @@ export type Allowance = {
   partial: boolean;
 };
 
+/** The estimate's cycle holding `at` (else the latest cycle), or null without an estimate. */
+export const cycleAt = (estimate: Estimate | null, at: number | null) => {
+  if (!estimate || estimate.cycles.length === 0) return null;
+  return estimate.cycles.find((c) => at !== null && at >= c.startMs && at < c.endMs) ?? estimate.cycles[estimate.cycles.length - 1];
+};
+
 /**
  * The allowances of the cycle holding `at` (else the latest cycle) from the estimate's lines: every line whose
  * explanation has free units. Read from the engine's explanation, never recomputed.
  */
 export const allowancesOf = (estimate: Estimate | null, at: number | null): Allowance[] => {
-  if (!estimate || estimate.cycles.length === 0) return [];
-  const cycle = estimate.cycles.find((c) => at !== null && at >= c.startMs && at < c.endMs) ?? estimate.cycles[estimate.cycles.length - 1];
+  const cycle = cycleAt(estimate, at);
+  if (!estimate || !cycle) return [];
   return cycle.lines
     .filter((l) => l.explanation.freeUnits > 0)
     .map((l) => {

@@ -44,6 +44,13 @@ describe('Dashboard', () => {
     expect(tileValue('agents')).toBe('4');
   });
 
+  it("shows the current cycle's estimated cost from the estimate", async () => {
+    await openDashboard();
+    // Seat plan, January 2025: base 199, 4 agents (within 5 free seats), 6 messages (within 10,000): 199.00.
+    await waitFor(() => expect(screen.getByTestId('cost-to-date').textContent).toBe('$199.00'));
+    expect(screen.getByRole('region', { name: 'Cost of this cycle' }).textContent).toMatch(/Jan 1, 2025/);
+  });
+
   it('filters by range: today, then a custom range', async () => {
     await openDashboard();
     fireEvent.click(screen.getByRole('radio', { name: 'Today' }));

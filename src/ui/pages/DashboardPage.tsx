@@ -3,6 +3,7 @@ import { selectors } from '../../state/store';
 import { useAppStore } from '../app/store-context';
 import { AgentsTable } from '../features/dashboard/AgentsTable';
 import { Allowances } from '../features/dashboard/Allowances';
+import { CycleCost } from '../features/dashboard/CycleCost';
 import { ChannelTable } from '../features/dashboard/ChannelTable';
 import { DashboardCharts } from '../features/dashboard/DashboardCharts';
 import { RangeControls } from '../features/dashboard/RangeControls';
@@ -60,6 +61,7 @@ export const DashboardPage = () => {
           {result.totals.events === 0 && <p className="panel notice">{t('dash.empty')}</p>}
           <DashboardCharts result={result} />
           <div className="dash-columns">
+            <CycleCost reference={result.reference} />
             <Allowances reference={result.reference} />
             <ChannelTable channels={result.channels} />
           </div>
