@@ -18,6 +18,15 @@ export const SCHEMA_V1 = {
   settings: 'key',
 } as const;
 
+/**
+ * 2026-12-04: plans the user saves (issue #4). Adds `plans` (id, name for sorting, updatedAt); V1 tables unchanged.
+ * Nothing to migrate: the upgrade only creates the empty table (see `upgradeToV2`).
+ */
+export const SCHEMA_V2 = {
+  ...SCHEMA_V1,
+  plans: 'id, name, updatedAt',
+} as const;
+
 export type DatasetStatus = 'importing' | 'ready';
 
 /** Accounting of a finished import (all zero while importing). */
@@ -65,14 +74,33 @@ export type RejectBatchRow = {
 
 export type SettingRow = { key: string; value: unknown };
 
+/**
+ * A plan the user saved: the plan JSON exactly as written (validated by parsePlan before it is stored, defaults not
+ * filled in, so an export gives back what the user wrote). `name` and `description` are copied out for listing.
+ */
+export type PlanRow = {
+  id: string;
+  name: string;
+  description: string;
+  json: unknown;
+  createdAt: number;
+  updatedAt: number;
+};
+
+/** V1 -> V2: no existing row changes shape; the new `plans` table starts empty. Kept as a named step for the record. */
+const upgradeToV2 = async (): Promise<void> => {};
+
 export class TarifaDb extends Dexie {
   datasets!: Table<DatasetRow, string>;
   chunks!: Table<ChunkRow, [string, number]>;
   rejects!: Table<RejectBatchRow, [string, number]>;
   settings!: Table<SettingRow, string>;
+  plans!: Table<PlanRow, string>;
 
   constructor(name: string = DEFAULT_DB_NAME) {
     super(name);
     this.version(1).stores(SCHEMA_V1);
+    // 2026-12-04: V2 adds the plans table; datasets, chunks, rejects and settings are kept as they are.
+    this.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
   }
 }
