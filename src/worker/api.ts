@@ -10,6 +10,7 @@ import { allRejects, discardDataset, listDatasets, rejectsPage } from '../storag
 import type { TarifaDb } from '../storage/db';
 import { toDatasetSummary } from './dataset-summary';
 import { decodeEvents } from './event-records';
+import { createPlanCalls, invalidPlan } from './plans';
 import { toFailure } from './failure';
 import { runImport, type ImportJob } from './import-job';
 import { rejectsToCsv } from './rejects-csv';
@@ -98,10 +99,7 @@ export const createApi = (deps: ApiDeps): WorkerApi => {
     async estimate(datasetId, plan) {
       try {
         const parsed = parsePlan(plan);
-        if (!parsed.ok) {
-          const n = parsed.issues.length;
-          return { ok: false, error: { code: 'invalid-plan', message: `The plan has ${n} ${n === 1 ? 'problem' : 'problems'}.`, issues: parsed.issues } };
-        }
+        if (!parsed.ok) return invalidPlan(parsed.issues);
         const table = isId(datasetId) ? await tables.get(datasetId) : undefined;
         if (!table) return { ok: false, error: { code: 'not-found', message: 'This dataset no longer exists.' } };
         return { ok: true, value: estimatePlan(table, parsed.plan, { now: ctx.now() }) };
@@ -129,5 +127,7 @@ export const createApi = (deps: ApiDeps): WorkerApi => {
     },
 
     storageInfo: readStorageInfo,
+
+    ...createPlanCalls(ctx),
   };
 };

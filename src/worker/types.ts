@@ -13,7 +13,7 @@ export type Failure = {
    * 'invalid-range' for a custom range without both dates or ending before it starts.
    */
   code: 'cancelled' | 'bad-file' | 'invalid-plan' | 'invalid-range' | 'not-found' | 'quota' | 'internal';
-  issues?: { path: string; message: string }[];
+  issues?: PlanIssue[];
   line?: number;
 };
 export type Result<T> = { ok: true; value: T } | { ok: false; error: Failure };
@@ -32,6 +32,19 @@ export type DatasetSummary = {
   ignoredColumns: string[];
   minTimestamp: number;
   maxTimestamp: number;
+};
+
+/** A plan problem at a path such as `charges[2].tiers[1].upTo` (what parsePlan reports). */
+export type PlanIssue = { path: string; message: string };
+
+/** A plan the user saved: `json` is the plan as written (valid when saved). */
+export type SavedPlan = {
+  id: string;
+  name: string;
+  description: string;
+  json: unknown;
+  createdAt: number;
+  updatedAt: number;
 };
 
 /** A decoded event for display ("sample events behind a line"). */
@@ -66,5 +79,16 @@ export type WorkerApi = {
    */
   consumption(datasetId: string, query: ConsumptionQuery): Promise<Result<ConsumptionResult>>;
   events(datasetId: string, indices: number[]): Promise<EventRecord[]>;
+  /** The plan's problems, in document order; empty when it is valid (the editor calls this as the user types). */
+  validatePlan(plan: unknown): Promise<PlanIssue[]>;
+  /** The user's saved plans, by name. */
+  listPlans(): Promise<SavedPlan[]>;
+  getPlan(id: string): Promise<Result<SavedPlan>>;
+  /**
+   * Validates, then stores the plan as written: under `id` when given (replacing it), else under a new id. An invalid
+   * plan is not stored: Failure 'invalid-plan' with its issues.
+   */
+  savePlan(plan: unknown, id?: string): Promise<Result<SavedPlan>>;
+  deletePlan(id: string): Promise<void>;
   storageInfo(): Promise<StorageInfo>;
 };
