@@ -19,6 +19,11 @@ describe('example plans in public/plans', () => {
     expect(plan.description).toMatch(/^[^\n]+$/);
   });
 
+  it('shows dated rate cards in the per-message example (at least two effective dates)', () => {
+    const charge = load('whatsapp-per-message.json').charges[0];
+    expect(charge.model === 'rate-card' && charge.cards?.map((c) => c.effectiveFrom)).toEqual(['2026-07-01', '2026-10-01']);
+  });
+
   it('lists the expected examples', () => {
     expect(files).toEqual(expect.arrayContaining([
       'whatsapp-per-message.json', 'whatsapp-conversation-based.json', 'blip-active-users.json', 'seat-plan.json',
@@ -67,6 +72,8 @@ describe('vendor worked examples through the example plans', () => {
       ['BR:marketing', 1, '0.06'],
       ['BR:utility', 1, '0.01'],
     ]);
+    const september = estimatePlan(buildTable([m(-5 * 24, { template: 'promo', category: 'marketing' })]), load('whatsapp-per-message.json'));
+    expect(september.cycles[0].lines[0].explanation.steps[0].description).toBe('1 × 0.0625 (card from 2026-07-01)');
     const cbp = buildTable([
       m(0, { template: 'promo', category: 'marketing' }),
       m(4, { template: 'order', category: 'utility' }),
