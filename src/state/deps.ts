@@ -8,6 +8,8 @@ export type StoreDeps = {
   wrapCallback?: <F extends (...args: never[]) => unknown>(fn: F) => F;
   /** Loads the default plan shipped in public/plans. */
   fetchDefaultPlan: () => Promise<unknown>;
+  /** The example plans shipped in public/plans, in the order of public/plans-index.json (absent: none offered). */
+  fetchShippedPlans?: () => Promise<{ file: string; json: unknown }[]>;
   /** navigator.storage.persist(), asked once after the first import. */
   requestPersist?: () => Promise<boolean>;
   newJobId?: () => string;

@@ -3,8 +3,13 @@ import type { Estimate } from '../engine/estimate/types';
 import type { Failure } from '../worker/types';
 import type { AppState } from './store';
 import type { StoreDeps } from './deps';
+import { DEFAULT_PLAN_FILE, planChoiceOf } from './plans-slice';
 
-export type PlanChoice = { name: string; source: 'default' | 'file'; json: unknown };
+/**
+ * The plan being priced. `key` names it among the choices: `shipped:<file>` (the default is the shipped
+ * DEFAULT_PLAN_FILE), `saved:<id>`, or `file:<name>` for a file picked on the Estimate page (not stored).
+ */
+export type PlanChoice = { name: string; source: 'default' | 'shipped' | 'saved' | 'file'; key: string; json: unknown };
 
 export type EstimateSlice = {
   plan: PlanChoice | null;
@@ -15,6 +20,8 @@ export type EstimateSlice = {
   setPlanFromText(fileName: string, text: string): void;
   /** Drops a plan file the user picked and goes back to the shipped default. */
   chooseDefaultPlan(): Promise<void>;
+  /** Prices a shipped or saved plan by key; false when no such plan is known. */
+  selectPlan(key: string): boolean;
   runEstimate(): Promise<void>;
 };
 
@@ -27,7 +34,8 @@ export const createEstimateSlice = (deps: StoreDeps): StateCreator<AppState, [],
     if (get().plan) return;
     const json = await deps.fetchDefaultPlan();
     const name = typeof json === 'object' && json && 'name' in json ? String(json.name) : 'Default plan';
-    set({ plan: { name, source: 'default', json } });
+    if (get().plan) return; // chosen meanwhile
+    set({ plan: { name, source: 'default', key: `shipped:${DEFAULT_PLAN_FILE}`, json } });
   },
   setPlanFromText(fileName, text) {
     let json: unknown;
@@ -37,11 +45,18 @@ export const createEstimateSlice = (deps: StoreDeps): StateCreator<AppState, [],
       set({ estimate: null, estimateError: { code: 'invalid-plan', message: `${fileName} is not valid JSON`, issues: [{ path: '(file)', message: e instanceof Error ? e.message : String(e) }] } });
       return;
     }
-    set({ plan: { name: fileName, source: 'file', json }, estimate: null, estimateError: null });
+    set({ plan: { name: fileName, source: 'file', key: `file:${fileName}`, json }, estimate: null, estimateError: null });
   },
   async chooseDefaultPlan() {
+    if (get().selectPlan(`shipped:${DEFAULT_PLAN_FILE}`)) return;
     set({ plan: null, estimate: null, estimateError: null });
     await get().loadDefaultPlan();
+  },
+  selectPlan(key) {
+    const plan = planChoiceOf(get(), key);
+    if (!plan) return false;
+    if (get().plan?.key !== key || get().plan?.json !== plan.json) set({ plan, estimate: null, estimateError: null });
+    return true;
   },
   async runEstimate() {
     const { selectedId, plan } = get();

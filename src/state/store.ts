@@ -4,10 +4,11 @@ import { createDashboardSlice, type DashboardSlice } from './dashboard-slice';
 import { createDatasetsSlice, type DatasetsSlice } from './datasets-slice';
 import { createEstimateSlice, type EstimateSlice } from './estimate-slice';
 import { createJobSlice, type JobSlice } from './job-slice';
+import { createPlansSlice, type PlansSlice } from './plans-slice';
 import type { StoreDeps } from './deps';
 
 /** Jobs, selections and results; never row data (that stays in the worker). */
-export type AppState = AppSlice & DatasetsSlice & JobSlice & EstimateSlice & DashboardSlice;
+export type AppState = AppSlice & DatasetsSlice & JobSlice & EstimateSlice & DashboardSlice & PlansSlice;
 export type AppStore = StoreApi<AppState>;
 
 export const createAppStore = (deps: StoreDeps): AppStore =>
@@ -17,6 +18,7 @@ export const createAppStore = (deps: StoreDeps): AppStore =>
     ...createJobSlice(deps)(...a),
     ...createEstimateSlice(deps)(...a),
     ...createDashboardSlice(deps)(...a),
+    ...createPlansSlice(deps)(...a),
   }));
 
 /** Named selectors, so components subscribe to exactly what they render. */
