@@ -15,6 +15,8 @@ export type DatasetMeta = {
 
 /** What finishDataset needs from an import summary (structurally an ImportSummary). */
 export type DatasetTotals = DatasetCounts & {
+  /** The preset the import detected or was told; replaces the one given at begin ('auto'). */
+  preset?: string;
   ignoredColumns: string[];
   chunks: number;
   minTimestamp: number;
@@ -74,6 +76,7 @@ export const finishDataset = (db: TarifaDb, datasetId: string, totals: DatasetTo
       const ready: DatasetRow = {
         ...dataset,
         status: 'ready',
+        preset: totals.preset ?? dataset.preset,
         counts: { rowsRead: totals.rowsRead, imported: totals.imported, rejected: totals.rejected, duplicates: totals.duplicates },
         ignoredColumns: [...totals.ignoredColumns],
         minTimestamp: totals.minTimestamp,

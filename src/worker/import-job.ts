@@ -43,7 +43,7 @@ export const runImport = (
     let begun = false;
     try {
       if (signal.aborted) throw abortError();
-      await beginDataset(ctx.db, { id, name: job.name, createdAt: ctx.now(), preset: 'generic', timeZone: job.timeZone, files: job.files });
+      await beginDataset(ctx.db, { id, name: job.name, createdAt: ctx.now(), preset: 'auto', timeZone: job.timeZone, files: job.files });
       begun = true;
       const tally = createRejectTally();
       const sink: ImportSink = {
@@ -54,7 +54,7 @@ export const runImport = (
         },
         progress: safeProgress(onProgress),
       };
-      const summary = await importCsv(job.source, { preset: 'generic', timeZone: job.timeZone }, sink, signal);
+      const summary = await importCsv(job.source, { preset: 'auto', timeZone: job.timeZone }, sink, signal);
       if (signal.aborted) throw abortError();
       if (summary.imported === 0) {
         await discardDataset(ctx.db, id);

@@ -35,6 +35,24 @@ test.describe('importing a usage file', () => {
     await page.screenshot({ path: 'test-results/broken-rows.png', fullPage: true });
   });
 
+  test('a Twilio export is recognised and read with its own mapping', async ({ app, page }) => {
+    await app.open();
+    await app.importFile('test/fixtures/presets/twilio-messaging.csv');
+    await expect(page.getByTestId('import-preset')).toHaveText('Read as: twilio-messaging.');
+    await expect(app.importCounts()).toContainText('5 imported, 1 rejected, 1 duplicates');
+  });
+
+  test('a Windows-1252 semicolon file with Portuguese headers and a summary row keeps its accents', async ({ app, page }) => {
+    await app.open();
+    await page.getByLabel('Time zone for timestamps without an offset').selectOption('America/Sao_Paulo');
+    await app.importFile('test/fixtures/presets/generic-pt-windows1252.csv');
+    await expect(app.importCounts()).toContainText('3 imported, 1 rejected');
+    await expect(page.locator('table.rejects')).toContainText('31/09/2026');
+    await app.openEstimate('generic-pt-windows1252.csv');
+    await page.getByRole('row', { name: /Extra messages/ }).first().getByRole('button', { name: 'Sample events' }).click();
+    await expect(page.locator('table.events')).toContainText('Solicitação');
+  });
+
   test('an empty file says so and saves nothing', async ({ app }) => {
     await app.open();
     await app.importFile(fixture('empty.csv'));

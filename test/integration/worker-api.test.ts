@@ -1,6 +1,7 @@
 // @vitest-environment node
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import type { ImportProgress } from '../../src/import/types';
 import { TarifaDb } from '../../src/storage/db';
 import { createApi, SAMPLE_DATASET_NAME } from '../../src/worker/api';
@@ -236,5 +237,21 @@ describe('worker api: storageInfo', () => {
   it('returns numbers even without navigator.storage', async () => {
     const info = await setup().api.storageInfo();
     expect(info).toEqual({ usage: expect.any(Number), quota: expect.any(Number), persisted: expect.any(Boolean) });
+  });
+});
+
+describe('importFile detects the export format', () => {
+  it.each([
+    ['twilio-messaging.csv', 'twilio-messaging'],
+    ['asterisk-master.csv', 'asterisk'],
+    ['generic-pt-windows1252.csv', 'generic'],
+    ['meta-pricing-analytics.json', 'meta-pricing-analytics'],
+  ])('%s is read with the %s preset and the dataset records it', async (file, preset) => {
+    const { api } = setup();
+    const result = await api.importFile(new File([readFileSync(`test/fixtures/presets/${file}`)], file), { timeZone: 'America/Sao_Paulo' }, 'job', noProgress);
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.value.preset).toBe(preset);
+    expect(result.value.imported).toBeGreaterThan(0);
+    expect((await api.listDatasets())[0].preset).toBe(preset);
   });
 });

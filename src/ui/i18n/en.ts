@@ -11,7 +11,7 @@ export const en = {
 
   'data.title': 'Your usage data',
   'data.drop.title': 'Drop a usage file',
-  'data.drop.hint': 'A CSV export with a header row (generic format: timestamp, kind, contact, channel, direction, queue, agent…). It never leaves this computer.',
+  'data.drop.hint': 'A usage export: Twilio messaging or call logs, Asterisk Master.csv, FreeSWITCH CDR, Genesys Cloud CSV or JSON, Meta WhatsApp analytics JSON, or any CSV with a timestamp column. The format is detected. It never leaves this computer.',
   'data.drop.choose': 'Choose a file…',
   'data.drop.input': 'Usage file',
   'data.drop.active': 'Release to import',
@@ -38,6 +38,7 @@ export const en = {
   'summary.title': 'Imported {name}',
   'summary.counts': '{read} rows read: {imported} imported, {rejected} rejected, {duplicates} duplicates.',
   'summary.ignored': 'Columns not used: {columns}.',
+  'summary.preset': 'Read as: {preset}.',
   'summary.rejects.title': 'Rejected rows',
   'summary.rejects.line': 'Line',
   'summary.rejects.reason': 'Reason',

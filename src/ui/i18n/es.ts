@@ -13,7 +13,7 @@ export const es: Messages = {
 
   'data.title': 'Tus datos de uso',
   'data.drop.title': 'Suelta un archivo de uso',
-  'data.drop.hint': 'Una exportación CSV con fila de encabezado (formato genérico: timestamp, kind, contact, channel, direction, queue, agent…). Nunca sale de este equipo.',
+  'data.drop.hint': 'Una exportación de uso: registros de mensajes o llamadas de Twilio, Master.csv de Asterisk, CDR de FreeSWITCH, CSV o JSON de Genesys Cloud, JSON de analítica de WhatsApp (Meta) o cualquier CSV con una columna de fecha y hora. El formato se detecta. Nunca sale de este equipo.',
   'data.drop.choose': 'Elegir un archivo…',
   'data.drop.input': 'Archivo de uso',
   'data.drop.active': 'Suelta para importar',
@@ -40,6 +40,7 @@ export const es: Messages = {
   'summary.title': '{name} importado',
   'summary.counts': '{read} filas leídas: {imported} importadas, {rejected} rechazadas, {duplicates} duplicadas.',
   'summary.ignored': 'Columnas no usadas: {columns}.',
+  'summary.preset': 'Leído como: {preset}.',
   'summary.rejects.title': 'Filas rechazadas',
   'summary.rejects.line': 'Línea',
   'summary.rejects.reason': 'Motivo',

@@ -13,7 +13,7 @@ export const ptBR: Messages = {
 
   'data.title': 'Seus dados de uso',
   'data.drop.title': 'Solte um arquivo de uso',
-  'data.drop.hint': 'Uma exportação CSV com linha de cabeçalho (formato genérico: timestamp, kind, contact, channel, direction, queue, agent…). Ele nunca sai deste computador.',
+  'data.drop.hint': 'Uma exportação de uso: registros de mensagens ou chamadas da Twilio, Master.csv do Asterisk, CDR do FreeSWITCH, CSV ou JSON do Genesys Cloud, JSON de análise do WhatsApp (Meta) ou qualquer CSV com uma coluna de data e hora. O formato é detectado. Ele nunca sai deste computador.',
   'data.drop.choose': 'Escolher um arquivo…',
   'data.drop.input': 'Arquivo de uso',
   'data.drop.active': 'Solte para importar',
@@ -40,6 +40,7 @@ export const ptBR: Messages = {
   'summary.title': '{name} importado',
   'summary.counts': '{read} linhas lidas: {imported} importadas, {rejected} rejeitadas, {duplicates} duplicadas.',
   'summary.ignored': 'Colunas não usadas: {columns}.',
+  'summary.preset': 'Lido como: {preset}.',
   'summary.rejects.title': 'Linhas rejeitadas',
   'summary.rejects.line': 'Linha',
   'summary.rejects.reason': 'Motivo',

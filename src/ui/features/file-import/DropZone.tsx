@@ -28,7 +28,7 @@ export const DropZone = ({ disabled, onFile }: { disabled: boolean; onFile: (fil
         id={inputId}
         className="visually-hidden-input"
         type="file"
-        accept=".csv,.txt,text/csv"
+        accept=".csv,.txt,.json,text/csv,application/json"
         aria-label={t('data.drop.input')}
         disabled={disabled}
         onChange={(e) => {

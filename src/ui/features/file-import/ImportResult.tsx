@@ -21,6 +21,7 @@ export const ImportResult = () => {
     <section className="panel summary" aria-label={t('summary.title', { name: d.name })}>
       <h2>{t('summary.title', { name: d.name })}</h2>
       <p data-testid="import-counts">{t('summary.counts', { read: d.rowsRead, imported: d.imported, rejected: d.rejected, duplicates: d.duplicates })}</p>
+      <p className="hint" data-testid="import-preset">{t('summary.preset', { preset: d.preset })}</p>
       {d.ignoredColumns.length > 0 && <p className="hint">{t('summary.ignored', { columns: d.ignoredColumns.join(', ') })}</p>}
       {last.rejects.total > 0 && (
         <>
