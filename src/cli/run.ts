@@ -1,4 +1,5 @@
 /** `tarifa` as a function of its arguments: returns the exit status (0 ok, 1 bad input, 2 usage error). */
+import { isPricingError } from '../engine/estimate/pricing-error';
 import { parseCliArgs } from './args';
 import { runBill } from './bill';
 import { runInspect } from './inspect';
@@ -27,6 +28,12 @@ export const runCli = async (argv: readonly string[], io: CliIo): Promise<number
   } catch (e) {
     if (e instanceof CliInputError) {
       io.stderr(`tarifa: ${e.message}\n`);
+      return 1;
+    }
+    // The plan is valid but cannot price this data (a rate card without a rate for a key the data has).
+    if (isPricingError(e)) {
+      const plan = 'plan' in parsed.args ? `${parsed.args.plan}: ` : '';
+      io.stderr(`tarifa: ${plan}the plan cannot price this data:\n${e.issues.map((i) => `  ${plan}${i.path}: ${i.message}`).join('\n')}\n`);
       return 1;
     }
     throw e;
