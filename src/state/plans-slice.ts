@@ -44,8 +44,8 @@ export type PlansSlice = {
   deleteSavedPlan(id: string): Promise<void>;
   /** A valid plan file is saved at once; an invalid one opens in the editor with its issues. */
   importPlanFile(fileName: string, text: string): Promise<void>;
-  useShippedPlan(file: string): void;
-  useSavedPlan(id: string): void;
+  applyShippedPlan(file: string): void;
+  applySavedPlan(id: string): void;
   dismissPlansNotice(): void;
 };
 
@@ -235,11 +235,11 @@ export const createPlansSlice = (deps: StoreDeps): StateCreator<AppState, [], []
       }
     },
 
-    useShippedPlan(file) {
+    applyShippedPlan(file) {
       if (get().selectPlan(`shipped:${file}`)) get().navigate('estimate');
     },
 
-    useSavedPlan(id) {
+    applySavedPlan(id) {
       if (get().selectPlan(`saved:${id}`)) get().navigate('estimate');
     },
 

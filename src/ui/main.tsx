@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { registerSW } from 'virtual:pwa-register';
 import { pickLocale } from '../state/app-slice';
+import { DEFAULT_PLAN_FILE } from '../state/plans-slice';
 import { createAppStore } from '../state/store';
 import { createWorkerClient, proxyCallback } from '../worker/client';
 import { App } from './app/App';
@@ -11,11 +12,31 @@ import './styles.css';
 // Comlink's Remote has the same promise-returning methods; callbacks cross the boundary through proxyCallback.
 const { api } = createWorkerClient();
 const LOCALE_KEY = 'tarifa.locale';
+const fetchJson = async (path: string): Promise<unknown> => {
+  const response = await fetch(`${import.meta.env.BASE_URL}${path}`);
+  if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
+  return response.json();
+};
+
+/** The example plans named in public/plans-index.json, in its order; a file that fails to load is left out. */
+const fetchShippedPlans = async () => {
+  const index = (await fetchJson('plans-index.json')) as { plans?: unknown };
+  const files = Array.isArray(index.plans) ? index.plans.filter((f): f is string => typeof f === 'string') : [];
+  const loaded = await Promise.all(files.map(async (file) => {
+    try {
+      return { file, json: await fetchJson(`plans/${file}`) };
+    } catch {
+      return null;
+    }
+  }));
+  return loaded.filter((p) => p !== null);
+};
 
 const store = createAppStore({
   api,
   wrapCallback: (fn) => proxyCallback(fn),
-  fetchDefaultPlan: async () => (await fetch(`${import.meta.env.BASE_URL}plans/seat-plan.json`)).json(),
+  fetchDefaultPlan: () => fetchJson(`plans/${DEFAULT_PLAN_FILE}`),
+  fetchShippedPlans,
   requestPersist: async () => (await navigator.storage?.persist?.()) ?? false,
   // A UI preference, not user data: localStorage is enough.
   initialLocale: pickLocale(navigator.languages, localStorage.getItem(LOCALE_KEY)),

@@ -25,6 +25,10 @@ export const renderWithServices = (ui: ReactNode) => {
   const store: AppStore = createAppStore({
     api,
     fetchDefaultPlan: async () => JSON.parse(readFileSync('public/plans/seat-plan.json', 'utf8')),
+    fetchShippedPlans: async () => {
+      const index = JSON.parse(readFileSync('public/plans-index.json', 'utf8')) as { plans: string[] };
+      return index.plans.map((file) => ({ file, json: JSON.parse(readFileSync(`public/plans/${file}`, 'utf8')) }));
+    },
   });
   const view = render(<ServicesProvider store={store} api={api}>{ui}</ServicesProvider>);
   return { ...view, store, api, db };

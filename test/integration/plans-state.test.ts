@@ -2,10 +2,10 @@
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { TarifaDb } from '../storage/db';
-import { createApi } from '../worker/api';
-import { parseDraftText } from './plans-slice';
-import { createAppStore } from './store';
+import { TarifaDb } from '../../src/storage/db';
+import { createApi } from '../../src/worker/api';
+import { parseDraftText } from '../../src/state/plans-slice';
+import { createAppStore } from '../../src/state/store';
 
 let seq = 0;
 const dbs: TarifaDb[] = [];
@@ -59,7 +59,7 @@ describe('plans slice', () => {
     expect(store.getState().draft?.savedId).toBe(saved!.id);
     expect(store.getState().savedPlans.map((p) => p.id)).toEqual([saved!.id]);
 
-    store.getState().useSavedPlan(saved!.id);
+    store.getState().applySavedPlan(saved!.id);
     expect(store.getState().page).toBe('estimate');
     expect(store.getState().plan).toMatchObject({ source: 'saved', key: `saved:${saved!.id}`, name: 'Seat plan (copy)' });
 

@@ -3,6 +3,7 @@ import { useT } from '../i18n/use-t';
 import { DashboardPage } from '../pages/DashboardPage';
 import { DataPage } from '../pages/DataPage';
 import { EstimatePage } from '../pages/EstimatePage';
+import { PlansPage } from '../pages/PlansPage';
 import { SettingsPage } from '../pages/SettingsPage';
 import { ErrorBoundary } from './ErrorBoundary';
 import { LanguagePicker } from './LanguagePicker';
@@ -10,7 +11,9 @@ import { useAppStore } from './store-context';
 import { UpdatePrompt } from './UpdatePrompt';
 import { useHashRoute } from './use-hash-route';
 
-const PAGE_VIEWS: Record<Page, () => React.JSX.Element> = { data: DataPage, dashboard: DashboardPage, estimate: EstimatePage, settings: SettingsPage };
+const PAGE_VIEWS: Record<Page, () => React.JSX.Element> = {
+  data: DataPage, dashboard: DashboardPage, estimate: EstimatePage, plans: PlansPage, settings: SettingsPage,
+};
 
 export const App = ({ applyUpdate }: { applyUpdate: () => void }) => {
   useHashRoute();

@@ -18,8 +18,10 @@ export const EstimatePage = () => {
   const estimating = useAppStore((s) => s.estimating);
   const loadDefaultPlan = useAppStore((s) => s.loadDefaultPlan);
   const runEstimate = useAppStore((s) => s.runEstimate);
+  const loadPlans = useAppStore((s) => s.loadPlans);
 
   useEffect(() => { void loadDefaultPlan(); }, [loadDefaultPlan]);
+  useEffect(() => { void loadPlans(); }, [loadPlans]);
   useEffect(() => { if (dataset && plan) void runEstimate(); }, [dataset, plan, runEstimate]);
 
   if (datasets.length === 0) {
