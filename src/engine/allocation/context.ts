@@ -44,12 +44,23 @@ const timeRange = (ts: Float64Array, n: number): { min: number; max: number } =>
   return { min, max };
 };
 
-export const allocationContext = (table: EventTable, plan: Plan, rules: Rules): AllocationContext => {
+/** Events outside [fromMs, toMs) are left out (cycle -1), as if absent; cycles stay those of the whole table. */
+export type EventRange = { fromMs?: number; toMs?: number };
+
+export const allocationContext = (table: EventTable, plan: Plan, rules: Rules, range: EventRange = {}): AllocationContext => {
   const { columns } = table;
   const { min, max } = timeRange(columns.timestamp, columns.length);
   const boundaries = cycleBoundaries(min, max, plan.cycle);
   const cycleCount = Math.max(boundaries.length - 1, 0);
   const cycleOf = bucketByCycle(columns.timestamp, columns.length, boundaries);
+  if (range.fromMs !== undefined || range.toMs !== undefined) {
+    const from = range.fromMs ?? -Infinity;
+    const to = range.toMs ?? Infinity;
+    for (let i = 0; i < columns.length; i++) {
+      const t = columns.timestamp[i];
+      if (!(t >= from && t < to)) cycleOf[i] = -1;
+    }
+  }
   const source = fieldSource(table, plan.cycle.timeZone);
   const centres = centreColumn(table, rules, source);
   const centreCount = rules.centres.length;
