@@ -62,6 +62,11 @@ export class ColumnBuilder {
   private append: Dictionaries;
   private rejects: RejectedRow[] = [];
   private readonly ids = new IdSet();
+  /**
+   * The pseudonymisation key the dataset's contacts were coded with: undefined before the first import through this
+   * builder, null when they are stored raw. Set by importCsv, which refuses a later import with another key.
+   */
+  pseudonymKey: Uint8Array | null | undefined = undefined;
 
   constructor(chunkSize: number = DEFAULT_CHUNK_SIZE) {
     if (!Number.isInteger(chunkSize) || chunkSize < 1) throw new RangeError(`chunkSize must be a positive integer, got ${chunkSize}`);

@@ -16,6 +16,8 @@ import type { DateOrder } from './generic/lenient';
 import { createGenericRowWriter } from './generic/row-writer';
 import type { RowWriter } from './generic/row-writer';
 import { openSource } from './import-source';
+import { createPseudonymiser } from './pseudonym';
+import type { Pseudonymise } from './pseudonym';
 import { detectCsvPreset, mappingFor, unknownFormat } from './presets/detect';
 import { CSV_PRESETS } from './presets/specs';
 import { isPresetChoice, PRESET_NAMES } from './presets/types';
@@ -61,6 +63,9 @@ const DATE_SAMPLE = 1000;
 /** First cell of a summary row: Total, Totals, Totais, Totales, Subtotal, Sub-total, Grand total. */
 const SUMMARY = /^(sub-?\s?|grand\s)?tota(l|ls|is|les)\b/i;
 
+const sameKey = (a: Uint8Array | null, b: Uint8Array | null): boolean =>
+  a === null || b === null ? a === b : a.length === b.length && a.every((v, i) => v === b[i]);
+
 const rawRow = (row: readonly string[]): string => {
   const raw = Papa.unparse([row as string[]], { newline: '\n' });
   return raw.length > RAW_LIMIT ? `${raw.slice(0, RAW_LIMIT)}…` : raw;
@@ -80,9 +85,22 @@ export const importCsv = async (
   } catch (e) {
     throw new ImportError((e as Error).message);
   }
+  const key = options.pseudonymKey ?? null;
+  let pseudonymise: Pseudonymise | undefined;
+  try {
+    pseudonymise = key === null ? undefined : createPseudonymiser(key);
+  } catch (e) {
+    throw new ImportError((e as Error).message);
+  }
   if (signal?.aborted) throw abortError();
   const started = performance.now();
   const builder = options.dataset ?? new ColumnBuilder(options.chunkSize ?? DEFAULT_CHUNK_SIZE);
+  if (builder.pseudonymKey === undefined) builder.pseudonymKey = key === null ? null : key.slice();
+  else if (!sameKey(builder.pseudonymKey, key)) {
+    throw new ImportError(builder.pseudonymKey === null
+      ? 'this dataset keeps contacts as written: it cannot take a file imported with a pseudonymisation key'
+      : 'this dataset\'s contacts are pseudonymised with another key (or this import has none): contacts would not match');
+  }
   const firstChunk = builder.nextChunkIndex;
   const totalBytes = options.totalBytes ?? sourceSize(source as CsvSource) ?? 0;
   let rowsRead = 0;
@@ -172,6 +190,7 @@ export const importCsv = async (
       dateOrder: dateOrder ?? undefined,
       decimalComma: opened.dialect()?.delimiter === ';',
       deriveCountry: options.deriveCountry,
+      pseudonymise,
     });
   };
   const flushTrailing = (): void => {
@@ -265,6 +284,7 @@ export const importCsv = async (
     dateOrder,
     mapping: used?.mapping.fields ?? [],
     rowsRead, imported, rejected, duplicates, summaryRows, ignoredColumns,
+    contacts: pseudonymise === undefined ? 'raw' : 'pseudonymised',
     chunks: builder.nextChunkIndex - firstChunk,
     minTimestamp: imported > 0 ? minTimestamp : NaN,
     maxTimestamp: imported > 0 ? maxTimestamp : NaN,

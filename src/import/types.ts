@@ -14,7 +14,11 @@ export type RejectedRow = {
   line: number;
   /** Why, naming the field: "timestamp: cannot read '31/02/2025 10:00' as a date". */
   reason: string;
-  /** The raw row as it appeared in the file (re-quoted CSV). */
+  /**
+   * The raw row as it appeared in the file (re-quoted CSV), so the user can find and fix it. The one place an import
+   * keeps a row's text as written, contact included, even when contacts are pseudonymised (see
+   * ImportOptions.pseudonymKey): a caller that stores rejects stores these texts.
+   */
   raw: string;
 };
 
@@ -33,6 +37,21 @@ export type ImportOptions = {
   encoding?: EncodingChoice;
   /** Fill an empty `country` from a contact that looks like a phone number (default true). */
   deriveCountry?: boolean;
+  /**
+   * The workspace's pseudonymisation key: 32 random bytes (`randomPseudonymKey()`), created once per workspace and
+   * kept with it (IndexedDB). When given, every contact is stored as its pseudonym, `c_` + base64url of the first
+   * 128 bits of HMAC-SHA256(key, contact in one notation) (src/import/pseudonym.ts): equal contacts, in any of their
+   * notations ('+55 11 98765-0001' = '+5511987650001', e-mails in any case), get equal pseudonyms across files and
+   * imports under one key, so distinct-contact counts stay exact and datasets can be joined, but no emitted chunk
+   * (and no summary) holds the number or address. The country is derived from the contact before it is hashed.
+   * Rejected rows' `raw` text is the exception: it is the row as in the file.
+   *
+   * The app must always pass it, unless the user chose to keep raw identifiers (a setting, off by default). Absent:
+   * contacts are stored as written (trimmed), as the CLI does by default (it reads the user's own files and prints
+   * aggregates; `--pseudonymise` gives it a random key per run). A dataset continued through `dataset` must be
+   * imported with the same key (or none) every time: a mismatch is an ImportError.
+   */
+  pseudonymKey?: Uint8Array;
   /** IANA zone in which naive timestamps are read (default 'UTC'). */
   timeZone: string;
   /** Events per stored chunk (default 65536). */
@@ -77,6 +96,8 @@ export type ImportSummary = {
   summaryRows: number;
   /** Header columns that were not normalised fields, reported not silently dropped. */
   ignoredColumns: string[];
+  /** How contacts were stored: 'pseudonymised' (a pseudonymKey was given) or 'raw' (as written). */
+  contacts: 'pseudonymised' | 'raw';
   chunks: number;
   minTimestamp: number;
   maxTimestamp: number;

@@ -7,12 +7,19 @@
  * and coded as written. Fields that can fail are checked before anything is coded, so a rejected row adds nothing to
  * the dictionaries. Values the fast parsers refuse get one lenient second try (generic/lenient.ts). An empty country
  * is derived from a contact that looks like a phone number, once per distinct contact (phone/phone-country.ts).
+ *
+ * With a `pseudonymise` function (a pseudonymisation key), the contact is stored as its pseudonym (../pseudonym.ts),
+ * computed once per distinct raw text and cached by that text; the country is derived from the raw text all the same.
+ * The raw text stays in this writer's cache (memory, for the file's import) and never reaches the builder. A
+ * `body` column is read only to count segments: no field holds it.
  */
 import { STRING_FIELDS } from '../../engine/events';
 import type { EventColumns, StringField } from '../../engine/events';
 import type { ColumnBuilder } from '../column-builder';
 import type { ZoneClock } from '../time-zone';
 import { ContactCountries } from '../phone/contact-countries';
+import type { Pseudonymise } from '../pseudonym';
+import { TextCodes } from '../text-codes';
 import type { RowMapping, ValueMap } from '../presets/types';
 import { clockSeconds, decimalText, parseNamedMonthDate, parseOrderedDate } from './lenient';
 import type { DateOrder } from './lenient';
@@ -74,6 +81,11 @@ type TextColumn = {
   inboundCol: number;
   /** Raw text -> code, for cached fields. */
   cache: Map<string, number>;
+  /**
+   * Raw text (own copy) -> code, for a contact coded by pseudonym: high cardinality, so a TextCodes rather than a Map
+   * (a fresh string's look-up there costs about half), and own copies so as not to pin the parser's pieces.
+   */
+  pseudonymCodes: TextCodes | null;
   /** The builder's dictionary of the field (cleaned text -> code, -1 when absent), for fields coded as written. */
   dict: ReturnType<ColumnBuilder['dictionary']>;
   lastRaw: string | null;
@@ -99,6 +111,8 @@ export type WriterOptions = {
   decimalComma?: boolean;
   /** Fill an empty country from a phone-number contact (default true). */
   deriveCountry?: boolean;
+  /** Stores each contact as its pseudonym (the pseudonymisation key's function); absent: as written. */
+  pseudonymise?: Pseudonymise;
 };
 
 export const createGenericRowWriter = (
@@ -107,16 +121,19 @@ export const createGenericRowWriter = (
   const ix = mapping.index;
   const width = mapping.width;
   const values = mapping.values ?? {};
+  const pseudonymise = options.pseudonymise;
   const inbound = mapping.inbound ?? {};
   const column = (field: StringField): TextColumn => {
     const own = values[field];
     const cached = own !== undefined || (CACHED as readonly string[]).includes(field);
+    const pseudonymised = field === 'contact' && pseudonymise !== undefined;
     return {
       field, col: ix[field],
       normalise: own ?? (cached ? normalisers[field as CachedField] : null),
       emptyIsEmpty: own === undefined && field !== 'kind' && field !== 'direction',
       inboundCol: field === 'contact' || field === 'channel' ? inbound[field] ?? -1 : -1,
-      cache: new Map(), dict: builder.dictionary(field), lastRaw: null, lastCode: 0, few: [], fewCodes: [],
+      cache: new Map(), pseudonymCodes: pseudonymised ? new TextCodes() : null,
+      dict: builder.dictionary(field), lastRaw: null, lastCode: 0, few: [], fewCodes: [],
     };
   };
   const direction = column('direction');
@@ -170,7 +187,15 @@ export const createGenericRowWriter = (
   const lookUp = (t: TextColumn, raw: string): number => {
     let c: number;
     const normalise = t.normalise;
-    if (normalise === null) {
+    const pseudonymCodes = t.pseudonymCodes;
+    if (pseudonymCodes !== null) {
+      c = pseudonymCodes.get(raw);
+      if (c < 0) {
+        const v = clean(raw);
+        c = v === '' ? 0 : builder.code(t.field, pseudonymise!(v));
+        pseudonymCodes.add(own(raw), c);
+      }
+    } else if (normalise === null) {
       const v = clean(raw);
       c = t.dict.get(v);
       if (c < 0) c = builder.code(t.field, v);
