@@ -12,6 +12,8 @@ export type BillArgs = {
   preset: PresetChoice;
   timeZone: string;
   format: OutputFormat;
+  /** Pseudonymise contacts with a random key for this run (default: keep them as written; only aggregates are printed). */
+  pseudonymise: boolean;
 };
 
 export type InspectArgs = {
@@ -20,6 +22,7 @@ export type InspectArgs = {
   preset: PresetChoice;
   timeZone: string;
   format: 'json' | 'table';
+  pseudonymise: boolean;
 };
 
 export type ParsedArgs =
@@ -54,6 +57,7 @@ export const parseCliArgs = (argv: readonly string[]): ParsedArgs => {
         format: { type: 'string' },
         scale: { type: 'string' },
         'invoice-total': { type: 'string' },
+        pseudonymise: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -71,13 +75,14 @@ export const parseCliArgs = (argv: readonly string[]): ParsedArgs => {
   const timeZone = values.tz ?? 'UTC';
   if (!isTimeZone(timeZone)) return { ok: false, message: `unknown time zone '${timeZone}' for --tz` };
   const format = values.format ?? 'table';
+  const pseudonymise = values.pseudonymise === true;
   if (command === 'inspect') {
     if (values.plan !== undefined || values.rules !== undefined || values.scale !== undefined || values['invoice-total'] !== undefined) {
-      return { ok: false, message: "'inspect' takes only <usage-file>, --preset, --tz and --format" };
+      return { ok: false, message: "'inspect' takes only <usage-file>, --preset, --tz, --format and --pseudonymise" };
     }
     if (files.length !== 1) return { ok: false, message: files.length === 0 ? 'inspect: missing <usage-file>' : 'inspect: give one <usage-file>' };
     if (format !== 'json' && format !== 'table') return { ok: false, message: `unknown format '${format}' (json or table)` };
-    return { ok: true, args: { command: 'inspect', file: files[0], preset, timeZone, format } };
+    return { ok: true, args: { command: 'inspect', file: files[0], preset, timeZone, format, pseudonymise } };
   }
   if (values.rules !== undefined || values.scale !== undefined || values['invoice-total'] !== undefined) {
     const flag = values.rules !== undefined ? '--rules' : values.scale !== undefined ? '--scale' : '--invoice-total';
@@ -88,5 +93,5 @@ export const parseCliArgs = (argv: readonly string[]): ParsedArgs => {
   if (plans.length === 0) return { ok: false, message: 'bill: missing --plan PLAN.json' };
   if (plans.length > 1) return { ok: false, message: 'bill: give one --plan (use simulate to compare plans)' };
   if (!FORMATS.includes(format)) return { ok: false, message: `unknown format '${format}' (json, csv or table)` };
-  return { ok: true, args: { command: 'bill', files, plan: plans[0], preset, timeZone, format: format as OutputFormat } };
+  return { ok: true, args: { command: 'bill', files, plan: plans[0], preset, timeZone, format: format as OutputFormat, pseudonymise } };
 };

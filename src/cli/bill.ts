@@ -4,6 +4,7 @@ import { estimatePlan } from '../engine/estimate/estimate';
 import { parsePlan } from '../engine/plan/validate';
 import type { BillArgs } from './args';
 import { billCsv, billDocument, billJson, billTable } from './format-bill';
+import { randomPseudonymKey } from '../import/pseudonym';
 import { CliInputError, loadUsage } from './load-usage';
 import type { FileReject } from './load-usage';
 
@@ -39,7 +40,7 @@ export const runBill = async (args: BillArgs, io: CliIo): Promise<number> => {
     const issues = parsed.issues.map((i) => `  ${args.plan}: ${i.path || '(plan)'}: ${i.message}`);
     throw new CliInputError(`${args.plan}: invalid plan (${parsed.issues.length} issue${parsed.issues.length === 1 ? '' : 's'}):\n${issues.join('\n')}`);
   }
-  const usage = await loadUsage(args.files, args.preset, args.timeZone);
+  const usage = await loadUsage(args.files, args.preset, args.timeZone, args.pseudonymise ? { pseudonymKey: randomPseudonymKey() } : {});
   if (usage.rejected > 0) io.stderr(rejectReport(usage.rejects, usage.rejected));
   if (usage.duplicates > 0) io.stderr(`tarifa: ${usage.duplicates} duplicate event id${usage.duplicates === 1 ? '' : 's'} counted once\n`);
   if (usage.imported === 0) io.stderr('tarifa: no events were imported; the bill has no cycles\n');

@@ -1,6 +1,7 @@
 /** `tarifa inspect`: how a usage file reads — preset, encoding, dialect, mapping, accounting, rejects, range, counts. */
 import type { EventTable } from '../engine/events';
 import type { CliIo } from './bill';
+import { randomPseudonymKey } from '../import/pseudonym';
 import { loadUsage } from './load-usage';
 import type { LoadedUsage } from './load-usage';
 import type { InspectArgs } from './args';
@@ -66,7 +67,7 @@ export const inspectText = (d: InspectDocument): string => {
 };
 
 export const runInspect = async (args: InspectArgs, io: CliIo): Promise<number> => {
-  const usage = await loadUsage([args.file], args.preset, args.timeZone);
+  const usage = await loadUsage([args.file], args.preset, args.timeZone, args.pseudonymise ? { pseudonymKey: randomPseudonymKey() } : {});
   const doc = inspectDocument(args.file, usage);
   io.stdout(args.format === 'json' ? `${JSON.stringify(doc, null, 2)}\n` : inspectText(doc));
   return 0;

@@ -27,7 +27,11 @@ export type LoadedUsage = {
   duplicates: number;
 };
 
-export type LoadOptions = { dateOrder?: DateOrder };
+export type LoadOptions = {
+  dateOrder?: DateOrder;
+  /** Pseudonymise contacts with this key (see ImportOptions.pseudonymKey); default: keep them as written. */
+  pseudonymKey?: Uint8Array;
+};
 
 export const loadUsage = async (
   files: readonly string[], preset: PresetChoice, timeZone: string, more: LoadOptions = {},

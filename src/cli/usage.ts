@@ -1,7 +1,7 @@
 /** The `tarifa` usage text (spec section 4). */
 export const USAGE = `Usage:
-  tarifa inspect  <usage-file> [--preset NAME] [--tz IANA] [--format json|table]
-  tarifa bill     <usage-file>… --plan PLAN.json [--preset NAME] [--tz IANA] [--format json|csv|table]
+  tarifa inspect  <usage-file> [--preset NAME] [--tz IANA] [--format json|table] [--pseudonymise]
+  tarifa bill     <usage-file>… --plan PLAN.json [--preset NAME] [--tz IANA] [--format json|csv|table] [--pseudonymise]
   tarifa split    <usage-file>… --plan PLAN.json --rules RULES.json [...]          (not implemented yet)
   tarifa simulate <usage-file>… --plan A.json --plan B.json … [--scale FACTOR]     (not implemented yet)
 
@@ -12,6 +12,9 @@ Options:
                    meta-pricing-analytics, meta-conversation-analytics
   --tz IANA        time zone of naive timestamps in the usage files (default: UTC)
   --format FORMAT  json, csv or table (default: table)
+  --pseudonymise   replace contacts (phone numbers, e-mails) by keyed hashes as they are read, with a random
+                   key made for this run and never saved; unique-contact counts are unchanged. Default: contacts
+                   are kept as written (in memory only: the CLI prints aggregates, never a contact)
   -h, --help       this text
 
 Several usage files are read as one dataset. Exit status: 0 success, 1 bad input, 2 usage error.
