@@ -29,7 +29,8 @@ export const PlanEditor = () => {
   const parsed = useMemo(() => parseDraftText(draft.text), [draft.text]);
   const plan = parsed.ok && isObj(parsed.json) ? parsed.json : null;
   const saved = savedPlans.find((p) => p.id === draft.savedId);
-  const unchanged = saved !== undefined && planText(saved.json) === draft.text;
+  // Same plan as stored (whatever the JSON's spacing): nothing to save or lose.
+  const unchanged = saved !== undefined && parsed.ok && JSON.stringify(parsed.json) === JSON.stringify(saved.json);
   const valid = checked && issues.length === 0;
 
   const update = (next: Obj) => setDraftText(planText(next));
