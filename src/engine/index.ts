@@ -33,3 +33,4 @@ export {
   type Rounding,
   type RoundingMode,
 } from './money';
+export * from './allocation';
