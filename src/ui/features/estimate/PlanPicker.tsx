@@ -17,7 +17,7 @@ export const PlanPicker = () => {
   return (
     <div className="plan-picker">
       <label htmlFor={selectId}>{t('estimate.plan')}</label>
-      <select id={selectId} data-testid="plan-name" value={plan?.key ?? ''} onChange={(e) => selectPlan(e.target.value)}>
+      <select id={selectId} value={plan?.key ?? ''} onChange={(e) => selectPlan(e.target.value)}>
         {!plan && <option value="">…</option>}
         {plan && !known && <option value={plan.key}>{plan.source === 'file' ? t('estimate.plan.fromFile', { name: plan.name }) : plan.name}</option>}
         {saved.length > 0 && (
@@ -31,6 +31,8 @@ export const PlanPicker = () => {
           </optgroup>
         )}
       </select>
+      {/* The chosen plan's name as text (the select shows it; tests and copy-paste read it here). */}
+      <span className="sr-only" aria-hidden="true" data-testid="plan-name">{plan?.name ?? ''}</span>
       {plan?.source === 'default' && <span className="hint">({t('estimate.plan.default')})</span>}
       {plan?.source === 'file' && (
         <button type="button" className="secondary" onClick={() => void chooseDefaultPlan()}>{t('estimate.plan.backToDefault')}</button>
