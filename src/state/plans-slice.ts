@@ -33,7 +33,8 @@ export type PlansSlice = {
   /** Loads the shipped examples (once) and the saved plans. */
   loadPlans(): Promise<void>;
   refreshSavedPlans(): Promise<void>;
-  duplicateShippedPlan(file: string): void;
+  /** Opens a copy of an example in the editor, named `name` (default "<name> (copy)"). */
+  duplicateShippedPlan(file: string, name?: string): void;
   editSavedPlan(id: string): void;
   newPlan(): void;
   setDraftText(text: string): void;
@@ -146,10 +147,10 @@ export const createPlansSlice = (deps: StoreDeps): StateCreator<AppState, [], []
       set({ savedPlans: await deps.api.listPlans() });
     },
 
-    duplicateShippedPlan(file) {
+    duplicateShippedPlan(file, name) {
       const shipped = get().shippedPlans.find((p) => p.file === file);
       if (!shipped || typeof shipped.json !== 'object' || shipped.json === null) return;
-      openDraft(null, planText({ ...shipped.json, name: `${shipped.name} (copy)` }));
+      openDraft(null, planText({ ...shipped.json, name: name ?? `${shipped.name} (copy)` }));
     },
 
     editSavedPlan(id) {

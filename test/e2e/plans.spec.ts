@@ -94,4 +94,16 @@ test.describe('plans library and editor', () => {
     await mine.getByRole('listitem').filter({ hasText: 'Our Twilio contract' }).getByRole('button', { name: 'Delete' }).click();
     await expect(mine.getByRole('listitem')).toHaveCount(1);
   });
+
+  test('the plans page and editor speak Portuguese', async ({ app, page }) => {
+    await app.open('/#/plans');
+    await page.getByLabel('Language').selectOption('pt-BR');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Planos');
+    const examples = page.getByRole('region', { name: 'Planos de exemplo' });
+    await examples.getByRole('listitem').filter({ hasText: 'Seat plan' }).getByRole('button', { name: 'Duplicar para editar' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'O plano é válido.' })).toBeVisible();
+    await page.getByRole('group', { name: /^Cobrança 2/ }).getByLabel('Preço unitário').fill('-1');
+    await expect(page.getByText('Problemas a corrigir antes de salvar: 1')).toBeVisible();
+    await page.screenshot({ path: 'test-results/plan-editor-pt-BR.png', fullPage: true });
+  });
 });

@@ -182,6 +182,7 @@ export const en = {
   'plans.import': 'Import plan file…',
   'plans.use': 'Use',
   'plans.duplicate': 'Duplicate to edit',
+  'plans.copyName': '{name} (copy)',
   'plans.edit': 'Edit',
   'plans.export': 'Export',
   'plans.delete': 'Delete',

@@ -184,6 +184,7 @@ export const es: Messages = {
   'plans.import': 'Importar archivo de plan…',
   'plans.use': 'Usar',
   'plans.duplicate': 'Duplicar para editar',
+  'plans.copyName': '{name} (copia)',
   'plans.edit': 'Editar',
   'plans.export': 'Exportar',
   'plans.delete': 'Eliminar',

@@ -184,6 +184,7 @@ export const ptBR: Messages = {
   'plans.import': 'Importar arquivo de plano…',
   'plans.use': 'Usar',
   'plans.duplicate': 'Duplicar para editar',
+  'plans.copyName': '{name} (cópia)',
   'plans.edit': 'Editar',
   'plans.export': 'Exportar',
   'plans.delete': 'Excluir',

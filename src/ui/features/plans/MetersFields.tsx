@@ -13,6 +13,7 @@ export const MetersFields = ({ plan, issues, onChange, onSet }: Props) => {
   const entries = Object.entries(meters);
 
   const rename = (from: string, to: string) => {
+    if (to !== from && to in meters) return; // two meters cannot share a name: the second would be lost
     // Charges follow their meter's new name.
     const charges = Array.isArray(plan.charges)
       ? plan.charges.map((c) => (isObj(c) && c.meter === from ? { ...c, meter: to } : c))

@@ -81,7 +81,7 @@ export const PlanLibrary = () => {
               </div>
               <div className="actions">
                 <button type="button" onClick={() => applyShippedPlan(p.file)}>{t('plans.use')}</button>
-                <button type="button" className="secondary" onClick={() => duplicateShippedPlan(p.file)}>{t('plans.duplicate')}</button>
+                <button type="button" className="secondary" onClick={() => duplicateShippedPlan(p.file, t('plans.copyName', { name: p.name }))}>{t('plans.duplicate')}</button>
               </div>
             </li>
           ))}
