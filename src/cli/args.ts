@@ -25,8 +25,21 @@ export type InspectArgs = {
   pseudonymise: boolean;
 };
 
+export type SplitArgs = {
+  command: 'split';
+  files: string[];
+  plan: string;
+  rules: string;
+  /** Split this invoice total (a decimal string) by the rules' driver instead of the estimate. */
+  invoiceTotal?: string;
+  preset: PresetChoice;
+  timeZone: string;
+  format: OutputFormat;
+  pseudonymise: boolean;
+};
+
 export type ParsedArgs =
-  | { ok: true; args: BillArgs | InspectArgs }
+  | { ok: true; args: BillArgs | InspectArgs | SplitArgs }
   | { ok: true; help: true }
   | { ok: false; notImplemented?: string; message: string };
 
@@ -69,7 +82,7 @@ export const parseCliArgs = (argv: readonly string[]): ParsedArgs => {
   if (values.help || command === 'help') return { ok: true, help: true };
   if (command === undefined) return { ok: false, message: 'missing command' };
   if (!COMMANDS.includes(command)) return { ok: false, message: `unknown command '${command}'` };
-  if (command !== 'bill' && command !== 'inspect') return { ok: false, notImplemented: command, message: `'${command}' is not implemented yet` };
+  if (command !== 'bill' && command !== 'inspect' && command !== 'split') return { ok: false, notImplemented: command, message: `'${command}' is not implemented yet` };
   const preset = values.preset ?? 'auto';
   if (!isPresetChoice(preset)) return { ok: false, message: `unknown preset '${preset}' (available: auto, ${PRESET_NAMES.join(', ')})` };
   const timeZone = values.tz ?? 'UTC';
@@ -84,6 +97,7 @@ export const parseCliArgs = (argv: readonly string[]): ParsedArgs => {
     if (format !== 'json' && format !== 'table') return { ok: false, message: `unknown format '${format}' (json or table)` };
     return { ok: true, args: { command: 'inspect', file: files[0], preset, timeZone, format, pseudonymise } };
   }
+  if (command === 'split') return splitArgs(files, values, { preset, timeZone, format, pseudonymise });
   if (values.rules !== undefined || values.scale !== undefined || values['invoice-total'] !== undefined) {
     const flag = values.rules !== undefined ? '--rules' : values.scale !== undefined ? '--scale' : '--invoice-total';
     return { ok: false, message: `'bill' does not take ${flag}` };
@@ -94,4 +108,29 @@ export const parseCliArgs = (argv: readonly string[]): ParsedArgs => {
   if (plans.length > 1) return { ok: false, message: 'bill: give one --plan (use simulate to compare plans)' };
   if (!FORMATS.includes(format)) return { ok: false, message: `unknown format '${format}' (json, csv or table)` };
   return { ok: true, args: { command: 'bill', files, plan: plans[0], preset, timeZone, format: format as OutputFormat, pseudonymise } };
+};
+
+const splitArgs = (
+  files: string[],
+  values: { plan?: string[]; rules?: string; scale?: string; 'invoice-total'?: string },
+  common: { preset: PresetChoice; timeZone: string; format: string; pseudonymise: boolean },
+): ParsedArgs => {
+  if (values.scale !== undefined) return { ok: false, message: "'split' does not take --scale" };
+  if (files.length === 0) return { ok: false, message: 'split: missing <usage-file>' };
+  const plans = values.plan ?? [];
+  if (plans.length === 0) return { ok: false, message: 'split: missing --plan PLAN.json' };
+  if (plans.length > 1) return { ok: false, message: 'split: give one --plan' };
+  if (values.rules === undefined) return { ok: false, message: 'split: missing --rules RULES.json' };
+  const total = values['invoice-total'];
+  if (total !== undefined && !/^\d+(\.\d+)?$/.test(total.trim())) {
+    return { ok: false, message: `split: --invoice-total '${total}' is not an amount (digits with an optional decimal point, e.g. 1200.00)` };
+  }
+  if (!FORMATS.includes(common.format)) return { ok: false, message: `unknown format '${common.format}' (json, csv or table)` };
+  return {
+    ok: true,
+    args: {
+      command: 'split', files, plan: plans[0], rules: values.rules, ...(total !== undefined ? { invoiceTotal: total.trim() } : {}),
+      preset: common.preset, timeZone: common.timeZone, format: common.format as OutputFormat, pseudonymise: common.pseudonymise,
+    },
+  };
 };

@@ -3,6 +3,7 @@ import { isPricingError } from '../engine/estimate/pricing-error';
 import { parseCliArgs } from './args';
 import { runBill } from './bill';
 import { runInspect } from './inspect';
+import { runSplit } from './split';
 import type { CliIo } from './bill';
 import { CliInputError } from './load-usage';
 import { USAGE } from './usage';
@@ -24,7 +25,8 @@ export const runCli = async (argv: readonly string[], io: CliIo): Promise<number
     return 0;
   }
   try {
-    return parsed.args.command === 'inspect' ? await runInspect(parsed.args, io) : await runBill(parsed.args, io);
+    const { args } = parsed;
+    return args.command === 'inspect' ? await runInspect(args, io) : args.command === 'split' ? await runSplit(args, io) : await runBill(args, io);
   } catch (e) {
     if (e instanceof CliInputError) {
       io.stderr(`tarifa: ${e.message}\n`);
