@@ -27,6 +27,15 @@ export const SCHEMA_V2 = {
   plans: 'id, name, updatedAt',
 } as const;
 
+/**
+ * 2026-12-11: cost-centre rule sets the user saves (issue #5). Adds `rules` (id, name for sorting, updatedAt);
+ * V2 tables unchanged. Nothing to migrate: the upgrade only creates the empty table (see `upgradeToV3`).
+ */
+export const SCHEMA_V3 = {
+  ...SCHEMA_V2,
+  rules: 'id, name, updatedAt',
+} as const;
+
 export type DatasetStatus = 'importing' | 'ready';
 
 /** Accounting of a finished import (all zero while importing). */
@@ -87,8 +96,20 @@ export type PlanRow = {
   updatedAt: number;
 };
 
+/** A cost-centre rule set the user saved: the `tarifa.rules/1` JSON as written (validated by parseRules first). */
+export type RulesRow = {
+  id: string;
+  name: string;
+  json: unknown;
+  createdAt: number;
+  updatedAt: number;
+};
+
 /** V1 -> V2: no existing row changes shape; the new `plans` table starts empty. Kept as a named step for the record. */
 const upgradeToV2 = async (): Promise<void> => {};
+
+/** V2 -> V3: no existing row changes shape; the new `rules` table starts empty. */
+const upgradeToV3 = async (): Promise<void> => {};
 
 export class TarifaDb extends Dexie {
   datasets!: Table<DatasetRow, string>;
@@ -96,11 +117,14 @@ export class TarifaDb extends Dexie {
   rejects!: Table<RejectBatchRow, [string, number]>;
   settings!: Table<SettingRow, string>;
   plans!: Table<PlanRow, string>;
+  rules!: Table<RulesRow, string>;
 
   constructor(name: string = DEFAULT_DB_NAME) {
     super(name);
     this.version(1).stores(SCHEMA_V1);
     // 2026-12-04: V2 adds the plans table; datasets, chunks, rejects and settings are kept as they are.
     this.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
+    // 2026-12-11: V3 adds the rules table (cost-centre rule sets); every V2 table is kept as it is.
+    this.version(3).stores(SCHEMA_V3).upgrade(upgradeToV3);
   }
 }
