@@ -11,6 +11,7 @@ import type { TarifaDb } from '../storage/db';
 import { toDatasetSummary } from './dataset-summary';
 import { decodeEvents } from './event-records';
 import { createPlanCalls, invalidPlan } from './plans';
+import { createSplitCalls } from './split';
 import { toFailure } from './failure';
 import { runImport, type ImportJob } from './import-job';
 import { rejectsToCsv } from './rejects-csv';
@@ -129,5 +130,7 @@ export const createApi = (deps: ApiDeps): WorkerApi => {
     storageInfo: readStorageInfo,
 
     ...createPlanCalls(ctx),
+
+    ...createSplitCalls({ ...ctx, tables }),
   };
 };

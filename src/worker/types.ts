@@ -1,18 +1,20 @@
 import type { ConsumptionQuery, ConsumptionResult } from '../engine/consumption/types';
 import type { Estimate } from '../engine/estimate/types';
 import type { ImportProgress, RejectedRow } from '../import/types';
+import type { Allocation, InvoiceLine } from '../engine/allocation';
 
 /** Re-exported so the state and UI layers need only the worker's types. */
-export type { ConsumptionQuery, ConsumptionResult, Estimate, ImportProgress, RejectedRow };
+export type { Allocation, ConsumptionQuery, ConsumptionResult, Estimate, ImportProgress, InvoiceLine, RejectedRow };
 
 /** Errors cross the worker boundary as values, never as thrown exceptions. */
 export type Failure = {
   message: string;
   /**
    * 'cancelled' when the user cancelled; 'invalid-plan' with `issues`; 'bad-file' for an unreadable file;
-   * 'invalid-range' for a custom range without both dates or ending before it starts.
+   * 'invalid-range' for a custom range without both dates or ending before it starts; 'invalid-rules' with `issues`
+   * (cost-centre rules, paths as in the rules file); 'invalid-amount' for an invoice total or line that is no amount.
    */
-  code: 'cancelled' | 'bad-file' | 'invalid-plan' | 'invalid-range' | 'not-found' | 'quota' | 'internal';
+  code: 'cancelled' | 'bad-file' | 'invalid-plan' | 'invalid-rules' | 'invalid-amount' | 'invalid-range' | 'not-found' | 'quota' | 'internal';
   issues?: PlanIssue[];
   line?: number;
 };
@@ -49,6 +51,20 @@ export type SavedPlan = {
 
 /** A decoded event for display ("sample events behind a line"). */
 export type EventRecord = Record<string, string | number>;
+
+/** A saved cost-centre rule set: `json` is the `tarifa.rules/1` file as written (valid when saved). */
+export type SavedRules = { id: string; name: string; json: unknown; createdAt: number; updatedAt: number };
+
+/** What a split divides: the estimate of the plan, or the vendor's invoice total (optionally its lines). */
+export type SplitBasis = { kind: 'estimate' } | { kind: 'invoice'; total: string; lines?: InvoiceLine[] };
+
+/** Distinct values of a text field with event counts, most frequent first; the rest summed in `others`. */
+export type FieldValues = {
+  field: string;
+  total: number;
+  values: { value: string; count: number }[];
+  others: { values: number; count: number };
+};
 
 export type StorageInfo = { usage: number; quota: number; persisted: boolean };
 
@@ -91,4 +107,18 @@ export type WorkerApi = {
   savePlan(plan: unknown, id?: string): Promise<Result<SavedPlan>>;
   deletePlan(id: string): Promise<void>;
   storageInfo(): Promise<StorageInfo>;
+  /** The values of a text field (queue, team, agent, bot, channel, template, cost_centre, category, kind…) with event counts, top N. */
+  rulesValues(datasetId: string, field: string, top?: number): Promise<Result<FieldValues>>;
+  /**
+   * Splits the estimate (or an invoice total) over the rules' cost centres. Invalid rules, or rules that do not fit
+   * the plan: Failure 'invalid-rules' with issues; an invoice amount that is no decimal: 'invalid-amount'.
+   */
+  split(datasetId: string, plan: unknown, rules: unknown, basis: SplitBasis): Promise<Result<Allocation>>;
+  /** The rules' problems (and, with a plan, whether they fit it); empty when valid. */
+  validateRules(rules: unknown, plan?: unknown): Promise<PlanIssue[]>;
+  listRules(): Promise<SavedRules[]>;
+  getRules(id: string): Promise<Result<SavedRules>>;
+  /** Validates, then stores the rules as written (under `id` when given). Invalid: Failure 'invalid-rules'. */
+  saveRules(rules: unknown, id?: string): Promise<Result<SavedRules>>;
+  deleteRules(id: string): Promise<void>;
 };
