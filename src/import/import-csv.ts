@@ -8,6 +8,9 @@
  * rowsRead = imported + rejected + duplicates + summaryRows. Rejects reach the sink with the chunk they belong to (the final chunk
  * is flushed even when it holds only rejects). Whole-file problems throw ImportError; an aborted signal rejects with
  * a DOMException named 'AbortError'.
+ *
+ * Privacy: with `options.pseudonymKey` contacts leave only as pseudonyms (pseudonym.ts); a `body` column is read
+ * only to count segments. Rejected rows' `raw` text is the one place a row leaves as written.
  */
 import Papa from 'papaparse';
 import { ColumnBuilder, DEFAULT_CHUNK_SIZE } from './column-builder';

@@ -7,6 +7,12 @@
  * possible phone number). A 128-bit tag makes a collision between two contacts of a workspace negligible (~n²/2^129).
  *
  * Computed once per distinct contact text (the row writer caches codes by raw text), never per row.
+ *
+ * Only `contact` is pseudonymised. Not personal, or not the customer's: `id` (the vendor's message SID or call
+ * uniqueid), `agent` (staff, needed as written for seats and allocation), `channel` (the business's own number,
+ * account or integration: plans and allocation rules name it). Caveat: the asterisk and freeswitch presets map the
+ * dialled number (`dst`, `destination_number`) to `channel`, which on an outbound call is the customer's number and
+ * is then stored as written. Message bodies are never stored (only their segment count).
  */
 import { hmac } from '@noble/hashes/hmac.js';
 import { sha256 } from '@noble/hashes/sha2.js';
@@ -56,8 +62,8 @@ const base64url = (bytes: Uint8Array, n: number): string => {
 export type Pseudonymise = (contact: string) => string;
 
 /**
- * A pseudonymiser for one key. The key's HMAC state is computed once and cloned per contact (~3 µs per distinct
- * contact in Node, about half of keying HMAC afresh).
+ * A pseudonymiser for one key. The key's HMAC state is computed once and cloned per contact (~2 µs per distinct
+ * contact in Node, against ~10 µs keying HMAC afresh with TextEncoder).
  */
 export const createPseudonymiser = (key: Uint8Array): Pseudonymise => {
   if (!(key instanceof Uint8Array) || key.length !== PSEUDONYM_KEY_BYTES) {
@@ -67,9 +73,20 @@ export const createPseudonymiser = (key: Uint8Array): Pseudonymise => {
   const scratch = keyed.clone();
   const encoder = new TextEncoder();
   const tag = new Uint8Array(32);
+  let bytes = new Uint8Array(256);
+  /** UTF-8 of `text` in `bytes`: ASCII by hand (TextEncoder costs more than the hash on short text), else encodeInto. */
+  const utf8 = (text: string): Uint8Array => {
+    if (text.length * 3 > bytes.length) bytes = new Uint8Array(text.length * 3);
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c > 127) return bytes.subarray(0, encoder.encodeInto(text, bytes).written);
+      bytes[i] = c;
+    }
+    return bytes.subarray(0, text.length);
+  };
   return (contact) => {
     keyed._cloneInto(scratch);
-    scratch.update(encoder.encode(contactIdentity(contact))).digestInto(tag);
+    scratch.update(utf8(contactIdentity(contact))).digestInto(tag);
     return PSEUDONYM_PREFIX + base64url(tag, TAG_BYTES);
   };
 };
