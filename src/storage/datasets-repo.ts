@@ -17,6 +17,8 @@ export type DatasetMeta = {
 export type DatasetTotals = DatasetCounts & {
   /** The preset the import detected or was told; replaces the one given at begin ('auto'). */
   preset?: string;
+  /** Whether contacts were stored as keyed pseudonyms or as written. */
+  contacts?: 'pseudonymised' | 'raw';
   ignoredColumns: string[];
   chunks: number;
   minTimestamp: number;
@@ -77,6 +79,7 @@ export const finishDataset = (db: TarifaDb, datasetId: string, totals: DatasetTo
         ...dataset,
         status: 'ready',
         preset: totals.preset ?? dataset.preset,
+        ...(totals.contacts ? { contacts: totals.contacts } : {}),
         counts: { rowsRead: totals.rowsRead, imported: totals.imported, rejected: totals.rejected, duplicates: totals.duplicates },
         ignoredColumns: [...totals.ignoredColumns],
         minTimestamp: totals.minTimestamp,

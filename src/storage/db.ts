@@ -47,6 +47,8 @@ export type DatasetCounts = {
 };
 
 export type DatasetRow = {
+  /** 'pseudonymised' (keyed hash, the default) or 'raw'; absent on datasets imported before it was recorded. */
+  contacts?: 'pseudonymised' | 'raw';
   id: string;
   status: DatasetStatus;
   name: string;

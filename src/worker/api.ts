@@ -15,6 +15,7 @@ import { createSplitCalls } from './split';
 import { toFailure } from './failure';
 import { runImport, type ImportJob } from './import-job';
 import { rejectsToCsv } from './rejects-csv';
+import { readPrivacySettings, writeKeepRawIdentifiers } from './privacy';
 import { readStorageInfo } from './storage-info';
 import { createTableCache } from './table-cache';
 import type { ConsumptionQuery, WorkerApi } from './types';
@@ -128,6 +129,9 @@ export const createApi = (deps: ApiDeps): WorkerApi => {
     },
 
     storageInfo: readStorageInfo,
+
+    privacySettings: () => readPrivacySettings(ctx.db),
+    setKeepRawIdentifiers: (keep) => writeKeepRawIdentifiers(ctx.db, keep === true),
 
     ...createPlanCalls(ctx),
 

@@ -15,4 +15,5 @@ export const toDatasetSummary = (row: DatasetRow): DatasetSummary => ({
   ignoredColumns: [...row.ignoredColumns],
   minTimestamp: row.minTimestamp,
   maxTimestamp: row.maxTimestamp,
+  contacts: row.contacts ?? 'raw',
 });

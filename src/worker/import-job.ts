@@ -2,6 +2,7 @@
  * One import, start to finish: begin a dataset, stream chunks into it, finish it, or discard everything it wrote.
  * Returns a Result: aborts, whole-file errors, quota and anything unexpected all become Failure values.
  */
+import { importPseudonymKey } from './privacy';
 import { importCsv } from '../import/import-csv';
 import type { ImportProgress, ImportSink } from '../import/types';
 import { appendChunk, beginDataset, discardDataset, finishDataset } from '../storage/datasets-repo';
@@ -54,7 +55,9 @@ export const runImport = (
         },
         progress: safeProgress(onProgress),
       };
-      const summary = await importCsv(job.source, { preset: 'auto', timeZone: job.timeZone }, sink, signal);
+      const summary = await importCsv(job.source, {
+        preset: 'auto', timeZone: job.timeZone, pseudonymKey: await importPseudonymKey(ctx.db),
+      }, sink, signal);
       if (signal.aborted) throw abortError();
       if (summary.imported === 0) {
         await discardDataset(ctx.db, id);

@@ -34,6 +34,8 @@ export type DatasetSummary = {
   ignoredColumns: string[];
   minTimestamp: number;
   maxTimestamp: number;
+  /** How contacts are stored: keyed pseudonyms (default) or as written (the user's choice in Settings). */
+  contacts: 'pseudonymised' | 'raw';
 };
 
 /** A plan problem at a path such as `charges[2].tiers[1].upTo` (what parsePlan reports). */
@@ -107,6 +109,9 @@ export type WorkerApi = {
   savePlan(plan: unknown, id?: string): Promise<Result<SavedPlan>>;
   deletePlan(id: string): Promise<void>;
   storageInfo(): Promise<StorageInfo>;
+  /** Privacy: keep raw contact identifiers instead of keyed pseudonyms (off by default; applies to later imports). */
+  privacySettings(): Promise<{ keepRawIdentifiers: boolean }>;
+  setKeepRawIdentifiers(keep: boolean): Promise<void>;
   /** The values of a text field (queue, team, agent, bot, channel, template, cost_centre, category, kind…) with event counts, top N. */
   rulesValues(datasetId: string, field: string, top?: number): Promise<Result<FieldValues>>;
   /**

@@ -85,7 +85,9 @@ describe('worker api: importFile', () => {
     expect(Number(estimate.value.total)).toBe(11);
 
     const events = await api.events('ds-1', [2]);
-    expect(events).toEqual([expect.objectContaining({ index: 2, timestamp: '2025-01-06T09:30:00.000Z', kind: 'call', contact: '+5511999990001', agent: 'ana', channel: 'voice' })]);
+    expect(events).toEqual([expect.objectContaining({ index: 2, timestamp: '2025-01-06T09:30:00.000Z', kind: 'call', agent: 'ana', channel: 'voice' })]);
+    // Contacts are stored as keyed pseudonyms (see the privacy tests below), never as the number.
+    expect(events[0].contact).toMatch(/^c_/);
   });
 
   it('prices from memory after the first load, and forgets a deleted dataset', async () => {
@@ -253,5 +255,42 @@ describe('importFile detects the export format', () => {
     expect(result.value.preset).toBe(preset);
     expect(result.value.imported).toBeGreaterThan(0);
     expect((await api.listDatasets())[0].preset).toBe(preset);
+  });
+});
+
+describe('privacy: contacts are pseudonymised at import unless the user keeps raw identifiers', () => {
+  const csv = (contact: string) => `timestamp,kind,contact,channel\n2025-01-05T10:00:00Z,message,${contact},wa-main\n`;
+  const contactOf = async (api: WorkerApi, datasetId: string) => String((await api.events(datasetId, [0]))[0].contact);
+
+  it('stores a keyed pseudonym by default, the same one for the same number in another notation and import', async () => {
+    const { api } = setup();
+    expect(await api.privacySettings()).toEqual({ keepRawIdentifiers: false });
+    const first = await api.importFile(new File([csv('+55 11 98765-0001')], 'a.csv'), { timeZone: 'UTC' }, 'j1', noProgress);
+    const second = await api.importFile(new File([csv('+5511987650001')], 'b.csv'), { timeZone: 'UTC' }, 'j2', noProgress);
+    if (!first.ok || !second.ok) throw new Error('import failed');
+    expect(first.value.contacts).toBe('pseudonymised');
+    const pseudonym = await contactOf(api, first.value.id);
+    expect(pseudonym).toMatch(/^c_[A-Za-z0-9_-]{22}$/);
+    expect(await contactOf(api, second.value.id)).toBe(pseudonym);
+  });
+
+  it('keeps contacts as written once the user chooses so, for later imports', async () => {
+    const { api } = setup();
+    await api.setKeepRawIdentifiers(true);
+    expect(await api.privacySettings()).toEqual({ keepRawIdentifiers: true });
+    const result = await api.importFile(new File([csv('+5511987650001')], 'a.csv'), { timeZone: 'UTC' }, 'j', noProgress);
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.value.contacts).toBe('raw');
+    expect(await contactOf(api, result.value.id)).toBe('+5511987650001');
+  });
+
+  it('uses one key per workspace, kept in IndexedDB across API instances', async () => {
+    const db = freshDb();
+    const a = setup(db).api;
+    const r1 = await a.importFile(new File([csv('+5511987650001')], 'a.csv'), { timeZone: 'UTC' }, 'j', noProgress);
+    const b = createApi({ db, newId: () => 'second' });
+    const r2 = await b.importFile(new File([csv('+5511987650001')], 'b.csv'), { timeZone: 'UTC' }, 'j', noProgress);
+    if (!r1.ok || !r2.ok) throw new Error('import failed');
+    expect(await contactOf(b, r2.value.id)).toBe(await contactOf(a, r1.value.id));
   });
 });
