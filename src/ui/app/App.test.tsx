@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fixtureFile, renderApp } from '../../../test/helpers/in-process-app';
 
@@ -83,5 +83,18 @@ describe('languages', () => {
     fireEvent.change(screen.getByLabelText('Language'), { target: { value: 'es' } });
     expect(screen.getByRole('heading', { name: 'Suelta un archivo de uso' })).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Estimación' })).toBeTruthy();
+  });
+});
+
+describe('settings', () => {
+  it('keeps contacts pseudonymised by default and lets the user choose raw identifiers for later imports', async () => {
+    const { api } = renderApp();
+    fireEvent.click(screen.getByRole('link', { name: 'Settings' }));
+    const box = await screen.findByRole('checkbox', { name: /Keep raw customer identifiers/ });
+    await waitFor(() => expect((box as HTMLInputElement).disabled).toBe(false));
+    expect((box as HTMLInputElement).checked).toBe(false);
+    fireEvent.click(box);
+    await waitFor(() => expect((box as HTMLInputElement).checked).toBe(true));
+    expect(await api.privacySettings()).toEqual({ keepRawIdentifiers: true });
   });
 });

@@ -281,6 +281,10 @@ export const en = {
   'settings.storage.persist': 'Ask to keep data',
   'settings.version': 'Version {version}',
   'settings.privacy': 'Your files are processed in this browser. Nothing is sent to any server.',
+  'settings.privacy.title': 'Privacy',
+  'settings.privacy.pseudonyms': 'Customer identifiers (phone numbers, e-mail addresses) are replaced on import by pseudonyms made with a secret key that never leaves this browser. Counts of unique customers stay exact; the numbers themselves are not stored. Message texts are never stored, only their segment counts.',
+  'settings.privacy.keepRaw': 'Keep raw customer identifiers in files I import from now on',
+  'settings.privacy.keepRawHint': 'Off by default. Turn it on only if you need to see the actual numbers in sample events; datasets already imported keep the form they were imported in. Rejected rows keep their line as written in the file, so you can fix it.',
 
   'update.available': 'A new version of Tarifa is ready.',
   'update.reload': 'Update now',

@@ -283,6 +283,10 @@ export const es: Messages = {
   'settings.storage.persist': 'Pedir que se conserven los datos',
   'settings.version': 'Versión {version}',
   'settings.privacy': 'Tus archivos se procesan en este navegador. No se envía nada a ningún servidor.',
+  'settings.privacy.title': 'Privacidad',
+  'settings.privacy.pseudonyms': 'Los identificadores de clientes (teléfonos, correos) se reemplazan al importar por seudónimos creados con una clave secreta que nunca sale de este navegador. El recuento de clientes únicos sigue siendo exacto; los números en sí no se guardan. El texto de los mensajes nunca se guarda, solo su número de segmentos.',
+  'settings.privacy.keepRaw': 'Conservar los identificadores reales de los clientes en los archivos que importe a partir de ahora',
+  'settings.privacy.keepRawHint': 'Desactivado por defecto. Actívalo solo si necesitas ver los números reales en los eventos de ejemplo; los conjuntos ya importados quedan como se importaron. Las filas rechazadas conservan la línea tal como está en el archivo, para que puedas corregirla.',
 
   'update.available': 'Hay una nueva versión de Tarifa lista.',
   'update.reload': 'Actualizar ahora',

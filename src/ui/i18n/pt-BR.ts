@@ -283,6 +283,10 @@ export const ptBR: Messages = {
   'settings.storage.persist': 'Pedir para manter os dados',
   'settings.version': 'Versão {version}',
   'settings.privacy': 'Seus arquivos são processados neste navegador. Nada é enviado a nenhum servidor.',
+  'settings.privacy.title': 'Privacidade',
+  'settings.privacy.pseudonyms': 'Os identificadores de clientes (telefones, e-mails) são substituídos na importação por pseudônimos gerados com uma chave secreta que nunca sai deste navegador. A contagem de clientes únicos continua exata; os números em si não são armazenados. O texto das mensagens nunca é armazenado, apenas a contagem de segmentos.',
+  'settings.privacy.keepRaw': 'Manter os identificadores reais dos clientes nos arquivos que eu importar daqui em diante',
+  'settings.privacy.keepRawHint': 'Desligado por padrão. Ligue apenas se precisar ver os números reais nos eventos de exemplo; conjuntos já importados ficam como foram importados. As linhas rejeitadas guardam a linha como está no arquivo, para você poder corrigi-la.',
 
   'update.available': 'Uma nova versão do Tarifa está pronta.',
   'update.reload': 'Atualizar agora',

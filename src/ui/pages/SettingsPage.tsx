@@ -9,8 +9,14 @@ export const SettingsPage = () => {
   const locale = useLocale();
   const api = useWorkerApi();
   const [info, setInfo] = useState<StorageInfo | null>(null);
+  const [keepRaw, setKeepRaw] = useState<boolean | null>(null);
   const refresh = () => void api.storageInfo().then(setInfo);
   useEffect(refresh, [api]);
+  useEffect(() => { void api.privacySettings().then((p) => setKeepRaw(p.keepRawIdentifiers)); }, [api]);
+  const changeKeepRaw = async (keep: boolean) => {
+    await api.setKeepRawIdentifiers(keep);
+    setKeepRaw(keep);
+  };
   const persist = async () => {
     await navigator.storage?.persist?.();
     refresh();
@@ -30,8 +36,20 @@ export const SettingsPage = () => {
           <p>{t('settings.storage.notPersisted')} <button type="button" className="secondary" onClick={() => void persist()}>{t('settings.storage.persist')}</button></p>
         ))}
       </section>
-      <section className="panel">
+      <section className="panel" aria-labelledby="privacy-title">
+        <h2 id="privacy-title">{t('settings.privacy.title')}</h2>
         <p>{t('settings.privacy')}</p>
+        <p>{t('settings.privacy.pseudonyms')}</p>
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            checked={keepRaw === true}
+            disabled={keepRaw === null}
+            onChange={(e) => void changeKeepRaw(e.target.checked)}
+          />{' '}
+          {t('settings.privacy.keepRaw')}
+        </label>
+        <p className="hint">{t('settings.privacy.keepRawHint')}</p>
         <p className="hint" data-testid="app-version">{t('settings.version', { version: __APP_VERSION__ })}</p>
       </section>
     </div>
