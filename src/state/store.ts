@@ -5,10 +5,11 @@ import { createDatasetsSlice, type DatasetsSlice } from './datasets-slice';
 import { createEstimateSlice, type EstimateSlice } from './estimate-slice';
 import { createJobSlice, type JobSlice } from './job-slice';
 import { createPlansSlice, type PlansSlice } from './plans-slice';
+import { createSplitSlice, type SplitSlice } from './split-slice';
 import type { StoreDeps } from './deps';
 
 /** Jobs, selections and results; never row data (that stays in the worker). */
-export type AppState = AppSlice & DatasetsSlice & JobSlice & EstimateSlice & DashboardSlice & PlansSlice;
+export type AppState = AppSlice & DatasetsSlice & JobSlice & EstimateSlice & DashboardSlice & PlansSlice & SplitSlice;
 export type AppStore = StoreApi<AppState>;
 
 export const createAppStore = (deps: StoreDeps): AppStore =>
@@ -19,6 +20,7 @@ export const createAppStore = (deps: StoreDeps): AppStore =>
     ...createEstimateSlice(deps)(...a),
     ...createDashboardSlice(deps)(...a),
     ...createPlansSlice(deps)(...a),
+    ...createSplitSlice(deps)(...a),
   }));
 
 /** Named selectors, so components subscribe to exactly what they render. */

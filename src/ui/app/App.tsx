@@ -5,6 +5,7 @@ import { DataPage } from '../pages/DataPage';
 import { EstimatePage } from '../pages/EstimatePage';
 import { PlansPage } from '../pages/PlansPage';
 import { SettingsPage } from '../pages/SettingsPage';
+import { SplitPage } from '../pages/SplitPage';
 import { ErrorBoundary } from './ErrorBoundary';
 import { LanguagePicker } from './LanguagePicker';
 import { useAppStore } from './store-context';
@@ -12,7 +13,7 @@ import { UpdatePrompt } from './UpdatePrompt';
 import { useHashRoute } from './use-hash-route';
 
 const PAGE_VIEWS: Record<Page, () => React.JSX.Element> = {
-  data: DataPage, dashboard: DashboardPage, estimate: EstimatePage, plans: PlansPage, settings: SettingsPage,
+  data: DataPage, dashboard: DashboardPage, estimate: EstimatePage, split: SplitPage, plans: PlansPage, settings: SettingsPage,
 };
 
 export const App = ({ applyUpdate }: { applyUpdate: () => void }) => {

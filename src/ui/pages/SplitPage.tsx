@@ -1,0 +1,69 @@
+import { useEffect } from 'react';
+import { selectors } from '../../state/store';
+import { useAppStore } from '../app/store-context';
+import { PlanPicker } from '../features/estimate/PlanPicker';
+import { BasisControls } from '../features/split/BasisControls';
+import { RuleSets } from '../features/split/RuleSets';
+import { RulesEditor } from '../features/split/RulesEditor';
+import { SplitResult } from '../features/split/SplitResult';
+import { useT } from '../i18n/use-t';
+
+/** Cost-centre split (issue #5): rules on the left, the live split of the estimate or the invoice on the right. */
+export const SplitPage = () => {
+  const t = useT();
+  const dataset = useAppStore(selectors.selectedDataset);
+  const datasets = useAppStore((s) => s.datasets);
+  const selectDataset = useAppStore((s) => s.selectDataset);
+  const plan = useAppStore((s) => s.plan);
+  const model = useAppStore((s) => s.splitModel);
+  const allocation = useAppStore((s) => s.allocation);
+  const error = useAppStore((s) => s.splitError);
+  const splitting = useAppStore((s) => s.splitting);
+  const openSplit = useAppStore((s) => s.openSplit);
+  const loadPlans = useAppStore((s) => s.loadPlans);
+
+  useEffect(() => { void loadPlans(); }, [loadPlans]);
+  useEffect(() => { if (dataset) void openSplit(); }, [dataset, plan, openSplit]);
+
+  const cycle = typeof plan?.json === 'object' && plan.json !== null ? (plan.json as { cycle?: { timeZone?: unknown } }).cycle : undefined;
+  const planZone = typeof cycle?.timeZone === 'string' ? cycle.timeZone : 'UTC';
+
+  if (datasets.length === 0) {
+    return <div className="page"><h1>{t('split.title')}</h1><p className="panel">{t('estimate.none')} <a href="#/data">{t('nav.data')}</a></p></div>;
+  }
+  return (
+    <div className="page split-page">
+      <h1>{t('split.title')}</h1>
+      <p className="hint no-print">{t('split.intro')}</p>
+      <div className="toolbar no-print">
+        <label>
+          {t('estimate.dataset')}{' '}
+          <select value={dataset?.id ?? ''} onChange={(e) => selectDataset(e.target.value)}>
+            {datasets.map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}
+          </select>
+        </label>
+        <PlanPicker />
+      </div>
+      <div className="split-layout">
+        <div className="split-controls">
+          <RulesEditor />
+          <RuleSets />
+        </div>
+        <div className="split-output">
+          <BasisControls />
+          {error && (
+            <div className="panel error" role="alert">
+              <p>{error.code === 'invalid-rules' ? `${error.message} ${t('split.invalidRules')}` : error.code === 'invalid-plan' ? t('estimate.invalidPlan') : error.message}</p>
+              {error.issues && <ul>{error.issues.map((i) => <li key={i.path + i.message}><code>{i.path}</code>: {i.message}</li>)}</ul>}
+            </div>
+          )}
+          {model.centres.length === 0 && <p className="panel hint">{t('split.needCentres')}</p>}
+          {splitting && !allocation && <p role="status">{t('split.running')}</p>}
+          {allocation && model.centres.length > 0 && (
+            <SplitResult allocation={allocation} planName={plan?.name ?? ''} datasetId={dataset?.id ?? null} timeZone={planZone} />
+          )}
+        </div>
+      </div>
+    </div>
+  );
+};
