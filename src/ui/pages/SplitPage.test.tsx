@@ -80,4 +80,20 @@ describe('Split page', () => {
     expect(screen.queryByRole('alert')).toBeNull();
     await waitFor(() => expect(screen.getByTestId('split-total').textContent).toBe('$1,200.50'), { timeout: 5_000 });
   });
+
+  it('saves a named rule set, and an imported rules file with problems names each path', async () => {
+    await openSplit();
+    addCentre('Sales');
+    fireEvent.change(screen.getByLabelText('Cost centre for Sales'), { target: { value: 'sales' } });
+    fireEvent.change(screen.getByLabelText('Name of the rule set'), { target: { value: 'By queue' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save rules' }));
+    await screen.findByText('Saved "By queue".');
+    expect(within(screen.getByLabelText('Open saved rules')).getByRole('option', { name: 'By queue' })).toBeTruthy();
+
+    const bad = JSON.stringify({ format: 'tarifa.rules/1', centres: [{ id: 'a' }], rules: [{ centre: 'b', where: { queue: 'x' } }] });
+    fireEvent.change(screen.getByLabelText('Import rules file…'), { target: { files: [new File([bad], 'bad.rules.json', { type: 'application/json' })] } });
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('bad.rules.json');
+    expect(alert.textContent).toContain("rules[0].centre: unknown centre 'b'");
+  });
 });
