@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
 import { build } from 'vite';
 import type { BenchPage } from './browser/main';
+import type { BenchPlan } from './estimate-bench';
 import { sampleChromium, type MemoryPeak } from './memory';
 import { serveStatic } from './serve';
 
@@ -29,6 +30,9 @@ export type BrowserOptions = {
   timeZone: string;
   plan: unknown;
   repeat: number;
+  /** Plans timed warm on the stored dataset (floor + each plan, best of `estimateRepeat`). */
+  plans: BenchPlan[];
+  estimateRepeat: number;
   /** Also run the stage-by-stage breakdown (decode, records, timed storage, storage without id strings). */
   breakdown: boolean;
   log: (line: string) => void;
@@ -39,6 +43,7 @@ export type RawPapaRun = Await<ReturnType<BenchPage['rawPapa']>> & { memory: Mem
 export type NoStoreRun = Await<ReturnType<BenchPage['importNoStore']>> & { memory: MemoryPeak };
 export type TarifaRun = Await<ReturnType<BenchPage['importTarifa']>> & { memory: MemoryPeak };
 export type EstimateRun = Await<ReturnType<BenchPage['estimate']>> & { memory: MemoryPeak };
+export type EstimatePlansRun = Await<ReturnType<BenchPage['estimatePlans']>> & { memory: MemoryPeak };
 
 export type Breakdown = {
   rawPapaDefault: Await<ReturnType<BenchPage['rawPapa']>>;
@@ -56,6 +61,7 @@ export type BrowserResult = {
   tarifa: TarifaRun[];
   estimateCold: EstimateRun | null;
   estimateWarm: EstimateRun | null;
+  estimatePlans: EstimatePlansRun | null;
   buildMs: number;
   breakdown: Breakdown | null;
 };
@@ -148,12 +154,23 @@ export const runBrowser = async (o: BrowserOptions): Promise<BrowserResult> => {
     const last = tarifa[tarifa.length - 1];
     let estimateCold: EstimateRun | null = null;
     let estimateWarm: EstimateRun | null = null;
+    let estimatePlans: EstimatePlansRun | null = null;
     if (last?.ok) {
       // importFile does not fill the worker's table cache, so the first estimate really loads from IndexedDB.
       estimateCold = await measured(() => bench.call('estimate', last.datasetId, o.plan));
       o.log(`  browser estimate cold: ${(estimateCold.ms / 1000).toFixed(3)} s ${estimateCold.ok ? estimateCold.summary : estimateCold.error}`);
       estimateWarm = await measured(() => bench.call('estimate', last.datasetId, o.plan));
       o.log(`  browser estimate warm: ${(estimateWarm.ms / 1000).toFixed(3)} s`);
+      estimatePlans = await measured(() => bench.call('estimatePlans', last.datasetId, o.plans, o.estimateRepeat));
+      if (!estimatePlans.ok) o.log(`  !! browser plan timings: ${estimatePlans.error}`);
+      else {
+        const p = estimatePlans;
+        o.log(`  browser plan timings: table loaded from IndexedDB in ${(p.loadMs / 1000).toFixed(2)} s (${p.events} events), then in memory:`);
+        o.log(`    floor (read ${p.floor.runs.length}x): ${p.floor.runs.map((ms) => ms.toFixed(1)).join(' ')} ms`);
+        for (const t of p.plans) {
+          o.log(`    ${t.id}: ${t.runs.map((ms) => ms.toFixed(1)).join(' ')} ms${t.ok ? '' : `  FAILED: ${t.error}`}`);
+        }
+      }
     }
     let breakdown: Breakdown | null = null;
     if (o.breakdown) {
@@ -170,7 +187,7 @@ export const runBrowser = async (o: BrowserOptions): Promise<BrowserResult> => {
       o.log(`  breakdown: same, chunks written without their ${timedWithoutIds.idStrings} id strings: ${sec(timedWithoutIds.ms)}, storage ${sec(timedWithoutIds.storeMs)}`);
       breakdown = { rawPapaDefault, decode, records, timed, timedWithoutIds };
     }
-    return { version, idle, rawPapa, noStore, tarifa, estimateCold, estimateWarm, buildMs, breakdown };
+    return { version, idle, rawPapa, noStore, tarifa, estimateCold, estimateWarm, estimatePlans, buildMs, breakdown };
   } finally {
     await context.close();
     await server.close();

@@ -7,8 +7,10 @@ import { performance } from 'node:perf_hooks';
 import Papa from 'papaparse';
 import { importCsv, PIECE_SIZE } from '../../src/import/import-csv';
 import type { ImportSink } from '../../src/import/types';
+import { tableFromChunks, type EventChunk } from '../../src/engine/events';
 import { sampleNode } from './memory';
 import { PAPA_BASELINE_CONFIG } from './papa-config';
+import { sampleCoverage, timeEstimates, type BenchPlan } from './estimate-bench';
 
 const stream = (path: string) => createReadStream(path, { encoding: 'utf8', highWaterMark: PIECE_SIZE });
 
@@ -48,4 +50,26 @@ export const nodeImportNoStore = async (path: string, timeZone: string): Promise
   const summary = await importCsv(stream(path), { preset: 'generic', timeZone }, sink);
   const ms = performance.now() - t0;
   return { ms, rows: summary.rowsRead, imported: summary.imported, rejected: summary.rejected, chunks, peakRssMB: memory.stop() };
+};
+
+/**
+ * Estimate timings in Node: the same file imported by importCsv (as the CLI would, contacts as written) into a sink
+ * that keeps the chunks, joined into one table (tableFromChunks, as the worker's loadTable does), then the floor and
+ * each plan timed on that in-memory table (estimate-bench.ts). Building the table is reported, not part of the ratios.
+ */
+export const nodeEstimates = async (path: string, timeZone: string, plans: readonly BenchPlan[], repeat: number) => {
+  const memory = sampleNode();
+  const t0 = performance.now();
+  let chunks: EventChunk[] = [];
+  await importCsv(stream(path), { preset: 'generic', timeZone }, {
+    chunk: async (chunk) => {
+      chunks.push(chunk);
+    },
+  });
+  const table = tableFromChunks(chunks);
+  chunks = [];
+  const buildMs = performance.now() - t0;
+  const timings = timeEstimates(table, plans, repeat);
+  const coverage = sampleCoverage(table);
+  return { ...timings, buildMs, coverage, peakRssMB: memory.stop() };
 };

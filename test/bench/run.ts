@@ -1,10 +1,13 @@
 /**
- * `npm run bench` [-- --events N] [--repeat N] [--time-zone Zone] [--skip-node] [--skip-browser] [--no-breakdown]
+ * `npm run bench` [-- --events N] [--repeat N] [--estimate-repeat N] [--time-zone Zone] [--skip-node] [--skip-browser] [--no-breakdown]
  *
  * One run, on one generated file (default 1,000,000 events of generic CSV, ~120 MB):
  *   Node:     raw PapaParse stream parse (baseline) and importCsv into a no-op sink (parse + normalise);
  *   Chromium: raw PapaParse of the File in a worker (baseline), importCsv with no storage, Tarifa's
  *             createApi().importFile (parse + normalise + IndexedDB), estimate cold (load + price) and warm (price).
+ *   Both:     estimatePlan on the table in memory (Node: built by importCsv from the file; Chromium: the stored
+ *             dataset, loaded once) for the seat, WhatsApp per-message and Twilio SMS/voice (call-time) plans, best of
+ *             --estimate-repeat (3), against a floor loop that only reads the columns those plans use (estimate-bench.ts).
  * Prints figures, peak memory and the ratios import/baseline. A measurement, not a test: exits 0 even when the
  * target (import <= 2x raw Papa) is missed, but says so loudly.
  */
@@ -14,13 +17,14 @@ import { fileURLToPath } from 'node:url';
 import type { BrowserResult } from './browser-bench';
 import { ensureData } from './data';
 import { nodeMaxRssMB } from './memory';
-import { nodeImportNoStore, nodeRawPapa, type NodeRun } from './node-bench';
-import { best, fmtBytes, fmtInt, fmtMB, fmtSec, ratioLine, table } from './report';
+import { FLOOR_COLUMNS, type BenchPlan, type EstimateTimings } from './estimate-bench';
+import { nodeEstimates, nodeImportNoStore, nodeRawPapa, type NodeRun } from './node-bench';
+import { best, fmtBytes, fmtInt, fmtMB, fmtSec, RATIO_LABEL_WIDTH, ratioLine, table } from './report';
 
-type Args = { events: number; repeat: number; timeZone: string; node: boolean; browser: boolean; breakdown: boolean };
+type Args = { events: number; repeat: number; estimateRepeat: number; timeZone: string; node: boolean; browser: boolean; breakdown: boolean };
 
 const parseArgs = (argv: string[]): Args => {
-  const args: Args = { events: 1_000_000, repeat: 2, timeZone: 'America/Sao_Paulo', node: true, browser: true, breakdown: true };
+  const args: Args = { events: 1_000_000, repeat: 2, estimateRepeat: 3, timeZone: 'America/Sao_Paulo', node: true, browser: true, breakdown: true };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = (): string => {
@@ -30,26 +34,41 @@ const parseArgs = (argv: string[]): Args => {
     };
     if (a.startsWith('--events')) args.events = Number(value().replace(/[_,]/g, '').replace(/k$/i, '000').replace(/m$/i, '000000'));
     else if (a.startsWith('--repeat')) args.repeat = Number(value());
+    else if (a.startsWith('--estimate-repeat')) args.estimateRepeat = Number(value());
     else if (a.startsWith('--time-zone')) args.timeZone = value();
     else if (a === '--skip-node') args.node = false;
     else if (a === '--skip-browser') args.browser = false;
     else if (a === '--no-breakdown') args.breakdown = false;
     else if (a === '--help' || a === '-h') {
-      console.log('npm run bench -- [--events N (default 1000000)] [--repeat N (default 2)] [--time-zone Zone] [--skip-node] [--skip-browser] [--no-breakdown]');
+      console.log('npm run bench -- [--events N (default 1000000)] [--repeat N (default 2)] [--estimate-repeat N (default 3)] [--time-zone Zone] [--skip-node] [--skip-browser] [--no-breakdown]');
       process.exit(0);
     } else throw new Error(`unknown argument ${a}`);
   }
   if (!Number.isInteger(args.events) || args.events < 1) throw new Error('--events must be a positive integer');
   if (!Number.isInteger(args.repeat) || args.repeat < 1) throw new Error('--repeat must be a positive integer');
+  if (!Number.isInteger(args.estimateRepeat) || args.estimateRepeat < 1) throw new Error('--estimate-repeat must be a positive integer');
   return args;
 };
 
 const log = (line: string): void => console.log(line);
 
+/** Plans timed by the estimate step (public/plans/*.json, read as they are: the bench never edits them). */
+const PLAN_FILES: { id: string; file: string }[] = [
+  { id: 'seat', file: 'seat-plan.json' },
+  { id: 'whatsapp-per-message', file: 'whatsapp-per-message.json' },
+  { id: 'twilio-sms-voice (call-time)', file: 'twilio-sms-voice.json' },
+];
+const loadPlans = (): BenchPlan[] => PLAN_FILES.map(({ id, file }) => ({
+  id,
+  file: `public/plans/${file}`,
+  json: JSON.parse(readFileSync(fileURLToPath(new URL(`../../public/plans/${file}`, import.meta.url)), 'utf8')) as unknown,
+}));
+
 const main = async (): Promise<void> => {
   const args = parseArgs(process.argv.slice(2));
   const started = performance.now();
-  log(`Tarifa benchmark: ${fmtInt(args.events)} events, best of ${args.repeat}, time zone ${args.timeZone}`);
+  log(`Tarifa benchmark: ${fmtInt(args.events)} events, best of ${args.repeat} (estimates: best of ${args.estimateRepeat}), time zone ${args.timeZone}`);
+  const plans = loadPlans();
   log(`machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${fmtBytes(totalmem())} RAM, Node ${process.version}`);
 
   log('\n[1/3] data');
@@ -60,6 +79,11 @@ const main = async (): Promise<void> => {
 
   const rawNode: NodeRun[] = [];
   const noStoreNode: (NodeRun & { imported: number })[] = [];
+  let nodeEst: Awaited<ReturnType<typeof nodeEstimates>> | null = null;
+  const logTimings = (t: EstimateTimings): void => {
+    log(`    floor: ${t.floor.runs.map((ms) => ms.toFixed(1)).join(' ')} ms (checksum ${t.floor.checksum.toExponential(6)})`);
+    for (const p of t.plans) log(`    ${p.id}: ${p.runs.map((ms) => ms.toFixed(1)).join(' ')} ms${p.ok ? '' : `  FAILED: ${p.error}`}`);
+  };
   if (args.node) {
     log('\n[2/3] Node');
     for (let r = 0; r < args.repeat; r++) {
@@ -72,6 +96,9 @@ const main = async (): Promise<void> => {
       log(`  node importCsv, no-op sink #${r + 1}: ${fmtSec(run.ms)}, ${fmtInt(run.imported)} events, ${run.chunks} chunks`);
       noStoreNode.push(run);
     }
+    nodeEst = await nodeEstimates(data.path, args.timeZone, plans, args.estimateRepeat);
+    log(`  node table for estimates (importCsv -> tableFromChunks): ${fmtSec(nodeEst.buildMs)}, ${fmtInt(nodeEst.events)} events; then in memory:`);
+    logTimings(nodeEst);
   }
 
   let browser: BrowserResult | null = null;
@@ -80,7 +107,8 @@ const main = async (): Promise<void> => {
     const plan = JSON.parse(readFileSync(fileURLToPath(new URL('../../public/plans/seat-plan.json', import.meta.url)), 'utf8')) as unknown;
     // Loaded only now: Vite and Playwright add ~250 MB to this process, which would blur the Node steps' peak RSS.
     const { runBrowser } = await import('./browser-bench');
-    browser = await runBrowser({ csvPath: data.path, timeZone: args.timeZone, plan, repeat: args.repeat, breakdown: args.breakdown, log });
+    browser = await runBrowser({ csvPath: data.path, timeZone: args.timeZone, plan, repeat: args.repeat, plans,
+      estimateRepeat: args.estimateRepeat, breakdown: args.breakdown, log });
   }
 
   // ---- report ---------------------------------------------------------------------------------------------------
@@ -90,6 +118,21 @@ const main = async (): Promise<void> => {
   const nodeNoStore = best(noStoreNode);
   if (nodeRaw) rows.push(['Node', 'raw Papa.parse stream (baseline)', fmtSec(nodeRaw.ms), ...rate(nodeRaw.ms, nodeRaw.rows), `RSS ${fmtMB(nodeRaw.peakRssMB)}`]);
   if (nodeNoStore) rows.push(['Node', 'importCsv -> no-op sink (parse+normalise)', fmtSec(nodeNoStore.ms), ...rate(nodeNoStore.ms, nodeNoStore.imported), `RSS ${fmtMB(nodeNoStore.peakRssMB)}`]);
+  const bEst = browser?.estimatePlans?.ok ? browser.estimatePlans : null;
+  // Estimate timings: sub-second, so printed in ms with one decimal; rows/s = events priced per second.
+  const fmtMs = (ms: number) => (Number.isFinite(ms) ? `${ms.toFixed(1)} ms` : 'FAILED');
+  const evRate = (ms: number, n: number) => (Number.isFinite(ms) && ms > 0 ? `${fmtInt(n / (ms / 1000))}/s` : '');
+  const estimateRows = (where: string, t: EstimateTimings): void => {
+    rows.push([where, `estimate floor: one loop reading ${FLOOR_COLUMNS.length} columns`, fmtMs(t.floor.ms), evRate(t.floor.ms, t.events), '', '1.00x', '']);
+    for (const p of t.plans) {
+      rows.push([where, `estimatePlan in memory, ${p.id} plan`, fmtMs(p.ms), p.ok ? evRate(p.ms, t.events) : '', '',
+        p.ok ? `${(p.ms / t.floor.ms).toFixed(2)}x` : 'FAILED', p.ok ? '' : 'see below']);
+    }
+  };
+  if (nodeEst) {
+    rows.push(['Node', 'table for estimates (importCsv -> tableFromChunks)', fmtSec(nodeEst.buildMs), evRate(nodeEst.buildMs, nodeEst.events), '', `RSS ${fmtMB(nodeEst.peakRssMB)}`]);
+    estimateRows('Node', nodeEst);
+  }
   const bRaw = browser ? best(browser.rawPapa) : undefined;
   const bNoStore = browser ? best(browser.noStore) : undefined;
   const okTarifa = browser ? browser.tarifa.filter((t) => t.ok) : [];
@@ -104,9 +147,14 @@ const main = async (): Promise<void> => {
   const warm = browser?.estimateWarm;
   if (cold) rows.push(['Chromium', 'estimate, cold (IndexedDB load + price)', fmtSec(cold.ms), '', '', chromeMem(cold, cold.heapPeakMB)]);
   if (warm) rows.push(['Chromium', 'estimate, warm (price only)', fmtSec(warm.ms), '', '', chromeMem(warm, warm.heapPeakMB)]);
+  if (bEst && browser?.estimatePlans) {
+    rows.push(['Chromium', 'load stored dataset into worker memory', fmtSec(bEst.loadMs), '', '', chromeMem(browser.estimatePlans, bEst.heapPeakMB)]);
+    estimateRows('Chromium', bEst);
+  }
 
-  log(`\n==== Results: ${fmtInt(args.events)} events, ${fmtBytes(data.bytes)} CSV (times: best of ${args.repeat}) ====`);
-  log(table(['where', 'step', 'time', 'rows/s', 'MB/s', 'peak memory'], rows));
+  log(`\n==== Results: ${fmtInt(args.events)} events, ${fmtBytes(data.bytes)} CSV (times: best of ${args.repeat}; estimates: best of ${args.estimateRepeat}) ====`);
+  // 'vs floor': estimate time / floor time, same side, same run (see the ratio lines).
+  log(table(['where', 'step', 'time', 'rows/s', 'MB/s', 'vs floor', 'peak memory'], rows.map((r) => (r.length === 6 ? [...r.slice(0, 5), '', r[5]] : r))));
 
   if (bTarifa && bTarifa.ok) {
     log(`\nimported: ${fmtInt(bTarifa.imported)} events of ${fmtInt(bTarifa.rowsRead)} rows read (${fmtInt(bTarifa.rejected)} rejected, `
@@ -114,6 +162,24 @@ const main = async (): Promise<void> => {
   }
   for (const t of browser?.tarifa ?? []) if (!t.ok) log(`!! Tarifa import FAILED: ${t.code}: ${t.error}`);
   if (cold) log(`estimate: ${cold.ok ? cold.summary : `FAILED ${cold.error}`}`);
+  if (browser?.estimatePlans && !browser.estimatePlans.ok) log(`!! Chromium plan timings FAILED: ${browser.estimatePlans.error}`);
+  const estimates = [...(nodeEst ? [['Node', nodeEst] as const] : []), ...(bEst ? [['Chromium', bEst] as const] : [])];
+  if (estimates.length > 0) {
+    const [, first] = estimates[0];
+    log(`estimate sample coverage (${estimates[0][0]} table): ${first.coverage}`);
+    log(`estimate floor columns: ${FLOOR_COLUMNS.join(', ')}`);
+    for (const [i, p] of first.plans.entries()) {
+      for (const [where, t] of estimates) {
+        const q = t.plans[i];
+        if (q.ok && where !== estimates[0][0] && p.ok && q.summary === p.summary) {
+          log(`  ${where} ${q.id}: same figures`);
+          continue;
+        }
+        log(q.ok ? `estimate ${where} ${q.id} (${q.file}): ${q.summary}`
+          : `!! estimate FAILED ${where} plan ${q.id} (${q.file}): ${q.error}`);
+      }
+    }
+  }
   log(`all runs (s): node raw ${rawNode.map((r) => (r.ms / 1000).toFixed(2)).join(' ')} | node importCsv ${noStoreNode.map((r) => (r.ms / 1000).toFixed(2)).join(' ')}`
     + (browser ? ` | browser raw ${browser.rawPapa.map((r) => (r.ms / 1000).toFixed(2)).join(' ')} | browser no-store ${browser.noStore.map((r) => (r.ms / 1000).toFixed(2)).join(' ')}`
       + ` | browser import ${browser.tarifa.map((r) => (r.ms / 1000).toFixed(2)).join(' ')}` : ''));
@@ -134,6 +200,19 @@ const main = async (): Promise<void> => {
       const pct = (x: number) => `${((100 * x) / bTarifa.ms).toFixed(0)}%`;
       log(`  where the import's time goes (by difference): Papa parse ~${fmtSec(papa)} (${pct(papa)}), `
         + `normalise + dictionary coding ~${fmtSec(normalise)} (${pct(normalise)}), IndexedDB writes ~${fmtSec(store)} (${pct(store)})`);
+    }
+  }
+  for (const [where, t] of [['Node    ', nodeEst], ['Chromium', bEst]] as const) {
+    if (!t) continue;
+    for (const p of t.plans) {
+      log(p.ok ? ratioLine(`${where} estimate ${p.id} / floor`, p.ms / t.floor.ms)
+        : `  ${`${where} estimate ${p.id} / floor`.padEnd(RATIO_LABEL_WIDTH)} FAILED (${p.error.slice(0, 120)})`);
+    }
+  }
+  if (nodeEst && bEst) {
+    for (const [i, p] of bEst.plans.entries()) {
+      const q = nodeEst.plans[i];
+      if (p.ok && q.ok) log(ratioLine(`Chromium / Node estimate ${p.id}`, p.ms / q.ms));
     }
   }
   const bd = browser?.breakdown;

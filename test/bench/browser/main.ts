@@ -1,5 +1,6 @@
 /** Bench page: owns the worker and exposes one call per measurement on `window.bench` for page.evaluate. */
 import * as Comlink from 'comlink';
+import type { BenchPlan } from '../estimate-bench';
 import type { BenchWorker } from './bench.worker';
 
 const worker = new Worker(new URL('./bench.worker.ts', import.meta.url), { type: 'module' });
@@ -21,6 +22,7 @@ const bench = {
   importNoStore: (timeZone: string) => remote.importNoStore(file(), timeZone),
   importTarifa: (timeZone: string) => remote.importTarifa(file(), timeZone),
   estimate: (datasetId: string, plan: unknown) => remote.estimate(datasetId, plan),
+  estimatePlans: (datasetId: string, plans: BenchPlan[], repeat: number) => remote.estimatePlans(datasetId, plans, repeat),
   heap: () => remote.heap(),
 };
 
