@@ -48,8 +48,10 @@ export const createJobSlice = (deps: StoreDeps): StateCreator<AppState, [], [], 
       return;
     }
     const rejects = result.value.rejected > 0 ? await deps.api.rejects(result.value.id, 0, REJECTS_SHOWN) : { total: 0, rows: [] };
-    set({ job: null, lastImport: { dataset: result.value, rejects }, selectedId: result.value.id, estimate: null, estimateError: null });
+    // Select the new dataset and refresh the list before the summary appears, so the two never disagree.
+    set({ selectedId: result.value.id, estimate: null, estimateError: null });
     await get().refreshDatasets();
+    set({ job: null, lastImport: { dataset: result.value, rejects } });
     if (!get().persistAsked && deps.requestPersist) {
       set({ persistAsked: true });
       await deps.requestPersist().catch(() => false);
