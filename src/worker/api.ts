@@ -12,6 +12,7 @@ import { toDatasetSummary } from './dataset-summary';
 import { decodeEvents } from './event-records';
 import { createPlanCalls, invalidPlan } from './plans';
 import { createSplitCalls } from './split';
+import { createRateCardCalls } from './rate-card-import';
 import { toFailure } from './failure';
 import { runImport, type ImportJob } from './import-job';
 import { rejectsToCsv } from './rejects-csv';
@@ -136,5 +137,7 @@ export const createApi = (deps: ApiDeps): WorkerApi => {
     ...createPlanCalls(ctx),
 
     ...createSplitCalls({ ...ctx, tables }),
+
+    ...createRateCardCalls(),
   };
 };

@@ -2,6 +2,7 @@ import type { ConsumptionQuery, ConsumptionResult } from '../engine/consumption/
 import type { Estimate } from '../engine/estimate/types';
 import type { ImportProgress, RejectedRow } from '../import/types';
 import type { Allocation, InvoiceLine } from '../engine/allocation';
+import type { ImportedRateCard } from '../engine/rate-cards/build-charge';
 
 /** Re-exported so the state and UI layers need only the worker's types. */
 export type { Allocation, ConsumptionQuery, ConsumptionResult, Estimate, ImportProgress, InvoiceLine, RejectedRow };
@@ -68,6 +69,12 @@ export type FieldValues = {
   others: { values: number; count: number };
 };
 
+/** A rate-card file read: the card (rows with problems left out; null when nothing is readable) and the problems. */
+export type RateCardRead = { card: ImportedRateCard | null; issues: { line: number; column: string | null; message: string }[] };
+/** Where an imported card goes: a rate-card charge of the plan by id, or null for a new one on a whatsapp-pmp meter. */
+export type RateCardTarget = { effectiveFrom: string; chargeId: string | null };
+export type { ImportedRateCard };
+
 export type StorageInfo = { usage: number; quota: number; persisted: boolean };
 
 /**
@@ -126,4 +133,8 @@ export type WorkerApi = {
   /** Validates, then stores the rules as written (under `id` when given). Invalid: Failure 'invalid-rules'. */
   saveRules(rules: unknown, id?: string): Promise<Result<SavedRules>>;
   deleteRules(id: string): Promise<void>;
+  /** Reads a Meta rate-card CSV as published (src/import/rate-cards/meta-csv.ts): the card and its issues by line. */
+  readRateCard(text: string): Promise<RateCardRead>;
+  /** The plan with the card added as a dated card of the target charge (not validated: the editor does that). */
+  addRateCard(plan: unknown, card: ImportedRateCard, target: RateCardTarget): Promise<Result<unknown>>;
 };
