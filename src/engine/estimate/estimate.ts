@@ -5,7 +5,8 @@
  * minimum spend, discount and tax follow (cycle-totals.ts). The estimate's total is the sum of the cycles' totals.
  * Events with a non-finite timestamp are ignored. A cycle still running at `options.now` gets a `projection`
  * (projection.ts). Rate-card keys without a rate make it throw a `PricingError` listing all of them
- * (pricing-error.ts); `tryEstimatePlan` returns them as a value instead. Dated rate cards price each unit with the
+ * (pricing-error.ts); `tryEstimatePlan` returns them as a value instead. Reconciliation: when events carry the
+ * vendor's `price`, usage lines get `vendorAmount` and cycles `vendorTotal` (integer micro-unit sums, then rounded). Dated rate cards price each unit with the
  * card in force at its time: meters they use are measured over cycles split at card changes (measure-plan.ts).
  */
 import type { EventTable } from '../events';
@@ -14,6 +15,7 @@ import { Dec, money, sumDecimals } from '../money';
 import type { Plan, PlanIssue } from '../plan/types';
 import { addLocalDays, bucketByCycle, cycleBoundaries, toIsoUtc } from '../time/cycles';
 import { priceCycle } from './cycle-totals';
+import { vendorMoney } from './lines';
 import { measurePlan } from './measure-plan';
 import { isPricingError, missingRates } from './pricing-error';
 import { projectCycle } from './projection';
@@ -45,9 +47,18 @@ export const estimatePlan = (table: EventTable, plan: Plan, options: EstimateOpt
   const cycleOf = bucketByCycle(columns.timestamp, n, boundaries);
 
   const eventCounts = new Float64Array(cycleCount);
+  const vendorMicros = new Float64Array(cycleCount);
+  const vendorEvents = new Float64Array(cycleCount);
+  const price = columns.price;
   for (let i = 0; i < n; i++) {
     const c = cycleOf[i];
-    if (c >= 0) eventCounts[c] += 1;
+    if (c < 0) continue;
+    eventCounts[c] += 1;
+    const p = price[i];
+    if (p === p) {
+      vendorMicros[c] += p;
+      vendorEvents[c] += 1;
+    }
   }
 
   const source = fieldSource(table, rule.timeZone);
@@ -78,6 +89,9 @@ export const estimatePlan = (table: EventTable, plan: Plan, options: EstimateOpt
       eventCount: eventCounts[c],
       ...totals,
       ...(projection ? { projection } : {}),
+      ...(vendorEvents[c] > 0
+        ? { vendorTotal: vendorMoney(vendorMicros[c], plan.rounding), vendorEvents: vendorEvents[c] }
+        : {}),
     });
   }
   missing.throwIfAny();

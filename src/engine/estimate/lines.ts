@@ -4,6 +4,7 @@
  * seen it yields one zero-usage line without a key, so every charge shows in every cycle.
  */
 import { priceFlat, priceUsage, type PricedCharge } from '../charges/price';
+import { PRICE_SCALE } from '../events';
 import type { KeyUsage, MeterUsage } from '../meters/measure';
 import {
   Dec,
@@ -103,6 +104,10 @@ const flatLine = (charge: Charge & { model: 'flat' }, plan: Plan): EstimateLine 
 const priceLine = (charge: Charge, ctx: LineContext, usage: Big, key: string | undefined): PricedCharge =>
   charge.model === 'rate-card' ? priceRateCardLine(charge, ctx, usage, key) : priceUsage(charge, usage, ctx.plan.rounding.decimals);
 
+/** The vendor's sum in micro-units as a rounded amount string. */
+export const vendorMoney = (micros: number, rounding: Rounding): string =>
+  money(new Dec(micros).div(PRICE_SCALE), rounding);
+
 const usageLine = (charge: Charge, ctx: LineContext, usage: Big, source: Parameters<typeof explain>[3]): EstimateLine => {
   const { plan } = ctx;
   const priced = priceLine(charge, ctx, usage, source.key);
@@ -113,6 +118,7 @@ const usageLine = (charge: Charge, ctx: LineContext, usage: Big, source: Paramet
     ...(source.key !== undefined ? { key: source.key } : {}),
     quantity: Number(priced.billable),
     amount,
+    ...(source.usage?.vendorEvents ? { vendorAmount: vendorMoney(source.usage.vendorMicros ?? 0, plan.rounding) } : {}),
     explanation: explain(priced, amount, plan.rounding, source),
   };
 };

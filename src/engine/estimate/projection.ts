@@ -6,7 +6,7 @@
  * early in a cycle the factor is large: the projection is an indication, labelled as such. With dated rate cards each
  * card's part of the usage so far scales alike (a card taking effect later in the running cycle is not anticipated).
  */
-import type { CycleUsage, MeterUsage } from '../meters/measure';
+import type { CycleUsage, KeyUsage, MeterUsage } from '../meters/measure';
 import type { Plan } from '../plan/types';
 import { toIsoUtc } from '../time/cycles';
 import { priceCycle } from './cycle-totals';
@@ -16,9 +16,17 @@ import type { CycleProjection } from './types';
 
 const DAY = 86_400_000;
 
+/** A key's usage scaled; the vendor's figures are not projected (they are what the vendor billed so far). */
+const scaleKey = (k: KeyUsage, factor: number): KeyUsage => ({
+  key: k.key,
+  quantity: k.quantity * factor,
+  eventCount: k.eventCount,
+  sampleEvents: k.sampleEvents,
+});
+
 const scaleUsage = (c: CycleUsage, factor: number): CycleUsage => ({
-  total: { ...c.total, quantity: c.total.quantity * factor },
-  keys: c.keys.map((k) => ({ ...k, quantity: k.quantity * factor })),
+  total: scaleKey(c.total, factor),
+  keys: c.keys.map((k) => scaleKey(k, factor)),
 });
 
 const scaleCycle = (usage: Map<string, MeterUsage>, cycle: number, factor: number): Map<string, MeterUsage> => {

@@ -30,6 +30,11 @@ export type EstimateLine = {
   quantity: number;
   /** Decimal string, rounded per the plan's rounding. */
   amount: string;
+  /**
+   * Reconciliation: the vendor's own sum of `price` over the events behind the line's units in the cycle (rounded
+   * like amounts). Only on usage lines whose events carry at least one price.
+   */
+  vendorAmount?: string;
   explanation: LineExplanation;
 };
 
@@ -85,6 +90,10 @@ export type CycleEstimate = {
   cap?: CapResult;
   /** For the cycle still running at `options.now`: its total projected to the cycle end. */
   projection?: CycleProjection;
+  /** Reconciliation: sum of `price` over all the cycle's events that carry one (rounded like amounts); absent when none. */
+  vendorTotal?: string;
+  /** How many of the cycle's events carry a vendor price (present with `vendorTotal`). */
+  vendorEvents?: number;
 };
 
 export type Estimate = {

@@ -20,6 +20,8 @@ type Acc = {
   quantity: number;
   eventCount: number;
   samples: number[];
+  vendorMicros: number;
+  vendorEvents: number;
   bits: Uint32Array | null;
   seen: Set<number> | null;
 };
@@ -29,7 +31,20 @@ const finish = (key: string, acc: Acc): KeyUsage => ({
   quantity: acc.seen ? acc.seen.size : acc.quantity,
   eventCount: acc.eventCount,
   sampleEvents: acc.samples,
+  ...(acc.vendorEvents > 0 ? { vendorMicros: acc.vendorMicros, vendorEvents: acc.vendorEvents } : {}),
 });
+
+/** Sum of the keys' vendor figures (none when no key has any). */
+export const vendorOf = (keys: readonly KeyUsage[]): { vendorMicros?: number; vendorEvents?: number } => {
+  let micros = 0;
+  let events = 0;
+  for (const k of keys) {
+    micros += k.vendorMicros ?? 0;
+    events += k.vendorEvents ?? 0;
+  }
+  return events > 0 ? { vendorMicros: micros, vendorEvents: events } : {};
+};
+
 
 export type AggregateInput = {
   cycleOf: Int32Array;
@@ -44,6 +59,8 @@ export type AggregateInput = {
   ofCoder: KeyCoder | null;
   /** For other meters: what event i adds (NaN adds nothing, the event still counts). */
   value: ((i: number) => number) | null;
+  /** The vendor `price` column (integer micro-units, NaN when empty), summed per accumulator; null: not read. */
+  price?: Float64Array | null;
 };
 
 export const aggregate = (input: AggregateInput): CycleUsage[] => {
@@ -52,11 +69,12 @@ export const aggregate = (input: AggregateInput): CycleUsage[] => {
   const value = input.value ?? (() => 1);
   const test = input.test;
   const n = indices ? indices.length : input.length;
+  const price = input.price ?? null;
 
   const ofSpace = ofCoder ? ofCoder.space : 0;
   let bitsetWords = 0;
   const newAcc = (): Acc => {
-    const acc: Acc = { quantity: 0, eventCount: 0, samples: [], bits: null, seen: null };
+    const acc: Acc = { quantity: 0, eventCount: 0, samples: [], vendorMicros: 0, vendorEvents: 0, bits: null, seen: null };
     if (!unique) return acc;
     const words = Math.ceil(ofSpace / 32);
     if (ofSpace <= BITSET_MAX_SPACE && bitsetWords + words <= BITSET_BUDGET_WORDS) {
@@ -104,6 +122,13 @@ export const aggregate = (input: AggregateInput): CycleUsage[] => {
     } else {
       acc = plain[c];
     }
+    if (price !== null) {
+      const p = price[i];
+      if (p === p) {
+        acc.vendorMicros += p;
+        acc.vendorEvents += 1;
+      }
+    }
     if (!unique) {
       const q = value(i);
       if (q === q) acc.quantity += q;
@@ -149,6 +174,7 @@ export const aggregate = (input: AggregateInput): CycleUsage[] => {
       quantity: keys.reduce((s, k) => s + k.quantity, 0),
       eventCount: keys.reduce((s, k) => s + k.eventCount, 0),
       sampleEvents: samples,
+      ...vendorOf(keys),
     };
     cycles.push({ total, keys });
   }

@@ -8,6 +8,7 @@
  * - `whatsapp-pmp` / `whatsapp-cbp`: charged messages / opened conversations (whatsapp/scan.ts). Windows are computed
  *   from all message events of the contact on the channel; `where` then selects which units count. `by` defaults to
  *   ["market", "category"].
+ * Events with a vendor `price` also add it (micro-units) to their key's `vendorMicros` (usage.ts).
  * With `by`, one quantity per key (the `by` values joined with ':', e.g. "BR:marketing"); keys sorted by label.
  */
 import { PRICE_SCALE, type EventTable } from '../events';
@@ -41,6 +42,25 @@ const valueOf = (table: EventTable, meter: Meter): ((i: number) => number) | nul
   }
 };
 
+const priced = new WeakMap<Float64Array, boolean>();
+
+/** True when some event carries a vendor price (cached per column): only then do meters sum the `price` column. */
+export const hasVendorPrices = (table: EventTable): boolean => {
+  const col = table.columns.price;
+  let found = priced.get(col);
+  if (found === undefined) {
+    found = false;
+    for (let i = 0; i < table.columns.length; i++) {
+      if (col[i] === col[i]) {
+        found = true;
+        break;
+      }
+    }
+    priced.set(col, found);
+  }
+  return found;
+};
+
 /**
  * Measures one meter over the table. `cycleOf[i]` is event i's cycle (-1 = outside, skipped); `cycleCount` the
  * number of cycles; `source` the fields in the plan's time zone (derived market, hour, weekday).
@@ -67,6 +87,7 @@ export const measureMeter = (
     byCoder: by.length > 0 ? keyCoder(table, by, src) : null,
     ofCoder: meter.type === 'unique' ? keyCoder(table, meter.of as KeyField[], src) : null,
     value: valueOf(table, meter),
+    price: hasVendorPrices(table) ? table.columns.price : null,
   });
   const text = wa ? [wa.note, filter.text].filter((t) => t !== '').join('; ') : filter.text;
   return { meter: name, type: meter.type, filter: text, by, cycles };

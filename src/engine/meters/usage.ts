@@ -11,6 +11,13 @@ export type KeyUsage = {
   eventCount: number;
   /** Up to SAMPLE_SIZE indices into the table, in table order. */
   sampleEvents: number[];
+  /**
+   * Sum of the vendor `price` (integer micro-units) of the events behind the quantity (for unique meters: every
+   * matching event with a value), and how many of them carry a price. Absent when no `price` column was read (0 events).
+   * An exact integer while below 2^53 micro-units (about 9 billion currency units).
+   */
+  vendorMicros?: number;
+  vendorEvents?: number;
 };
 
 export type CycleUsage = {

@@ -8,6 +8,7 @@
  * not additive (`unique`: a distinct contact has no single time; CBP with `freeServiceConversations`, counted per
  * cycle) are measured per cycle as before, and their dated cards price the cycle with the card in force at its start.
  */
+import { vendorOf } from '../meters/aggregate';
 import type { CycleUsage, KeyUsage } from '../meters/usage';
 import { SAMPLE_SIZE } from '../meters/usage';
 import type { Meter } from '../plan/types';
@@ -54,6 +55,7 @@ const mergeKey = (key: string, usages: readonly KeyUsage[]): KeyUsage => ({
   quantity: usages.reduce((s, u) => s + u.quantity, 0),
   eventCount: usages.reduce((s, u) => s + u.eventCount, 0),
   sampleEvents: firstSamples(usages.map((u) => u.sampleEvents)),
+  ...vendorOf(usages),
 });
 
 /** One cycle's usage from its segments' (additive meters only): quantities and events add, samples are the first. */
@@ -75,6 +77,7 @@ export const mergeUsage = (parts: readonly CycleUsage[], hasBy: boolean): CycleU
     quantity: keys.reduce((s, k) => s + k.quantity, 0),
     eventCount: keys.reduce((s, k) => s + k.eventCount, 0),
     sampleEvents: firstSamples(keys.map((k) => k.sampleEvents)),
+    ...vendorOf(keys),
   };
   return { total, keys };
 };
