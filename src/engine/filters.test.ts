@@ -67,7 +67,32 @@ describe('filters', () => {
   });
 
   it('refuses fields it cannot evaluate rather than ignoring them', () => {
-    expect(() => compileFilter({ price: 1 }, table)).toThrow(/not supported/);
+    expect(() => compileFilter({ nope: 1 }, table)).toThrow(/not supported/);
+  });
+});
+
+describe('filters on the vendor price', () => {
+  // 0.0075 and 0.0079 USD, 0.1 + 0.2 (exactly 0.3 in micro-units), empty.
+  const t = buildTable([
+    { timestamp: 0, price: 0.0075 },
+    { timestamp: 0, price: 0.0079 },
+    { timestamp: 0, price: 0.3 },
+    { timestamp: 0 },
+  ]);
+  const match = (where: Filter): number[] => {
+    const f = compileFilter(where, t);
+    return [0, 1, 2, 3].filter((i) => f.test(i));
+  };
+
+  it('compares decimal strings exactly in micro-units; lists and not work; an empty price equals nothing', () => {
+    expect(match({ price: '0.0075' })).toEqual([0]);
+    expect(match({ price: '0.00750' })).toEqual([0]);
+    expect(match({ price: '0.30' })).toEqual([2]);
+    expect(match({ price: ['0.0075', '0.0079'] })).toEqual([0, 1]);
+    expect(match({ price: { not: '0.0075' } })).toEqual([1, 2, 3]);
+    expect(match({ price: { not: ['0.0075', '0.3'] } })).toEqual([1, 3]);
+    expect(match({ price: '0.00000001' })).toEqual([]);
+    expect(renderFilter({ price: ['0.0075', '0.0079'] })).toBe('price in [0.0075, 0.0079]');
   });
 });
 

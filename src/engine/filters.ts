@@ -9,9 +9,11 @@
  * (1 = Monday … 7) in the plan's time zone take a number or a `[from, to]` range, inclusive; a range with from > to
  * wraps (`hour: [22, 6]` is the night, `weekday: [6, 7]` the weekend). They are decided once per value (a 256-entry
  * table), so the per-event test is an array lookup too.
- * Not supported yet (reported by plan validation): `price`.
+ * `price` (the vendor's price) takes decimal strings ("0.0075"), lists and `not`; it compares the stored integer
+ * micro-units exactly (an empty price equals nothing). Not supported yet in `by`/`of`: `price`.
  */
-import { STRING_FIELDS, type EventTable, type StringField } from './events';
+import { PRICE_SCALE, STRING_FIELDS, type EventTable, type StringField } from './events';
+import { Dec, isDecimalString } from './money';
 import { fieldSource, isKeyField, type FieldSource } from './fields/field-source';
 import type { Filter, FilterScalar, FilterValue } from './plan/types';
 
@@ -23,7 +25,7 @@ export const CLOCK_FIELDS = { hour: { min: 0, max: 23 }, weekday: { min: 1, max:
 export type ClockField = keyof typeof CLOCK_FIELDS;
 export const isClockField = (f: string): f is ClockField => f === 'hour' || f === 'weekday';
 
-/** Fields of the spec that filters, `by` and `of` will take in a later version. */
+/** Fields of the spec that `by` and `of` will take in a later version (filters take `price`). */
 export const UNSUPPORTED_FILTER_FIELDS = ['price'] as const;
 
 /** Text fields whose values the import normalises to lower case. */
@@ -75,6 +77,29 @@ const numberMatcher = (value: FilterValue): ((x: number) => boolean) => {
     return (x) => set.has(x);
   }
   const n = Number(value);
+  return (x) => x === n;
+};
+
+/**
+ * A price filter value ("0.0075") in micro-units, the `price` column's scale; NaN (equals nothing) when it is not a
+ * decimal string or has more than 6 decimals (validation reports both).
+ */
+export const priceMicros = (value: FilterScalar): number => {
+  if (typeof value !== 'string' || !isDecimalString(value)) return NaN;
+  const micros = new Dec(value).times(PRICE_SCALE);
+  return micros.eq(micros.round(0, 0)) ? Number(micros.toFixed(0)) : NaN;
+};
+
+const priceMatcher = (value: FilterValue): ((x: number) => boolean) => {
+  if (isNot(value)) {
+    const inner = priceMatcher(value.not);
+    return (x) => !inner(x);
+  }
+  if (Array.isArray(value)) {
+    const set = new Set(value.map(priceMicros));
+    return (x) => set.has(x);
+  }
+  const n = priceMicros(value);
   return (x) => x === n;
 };
 
@@ -147,6 +172,10 @@ export const compileFilter = (where: Filter | undefined, table: EventTable, sour
     } else if (isNumericFilterField(field)) {
       const col = table.columns[field];
       const t = numberMatcher(value);
+      tests.push((i) => t(col[i]));
+    } else if (field === 'price') {
+      const col = table.columns.price;
+      const t = priceMatcher(value);
       tests.push((i) => t(col[i]));
     } else {
       throw new Error(`filter field '${field}' is not supported by this version`);

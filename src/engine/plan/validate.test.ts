@@ -146,6 +146,18 @@ describe('parsePlan', () => {
     ]);
   });
 
+  it('accepts price filters as decimal strings (lists, not) and names the path of each bad value', () => {
+    const p = base();
+    p.meters = { ok: { type: 'count', where: { price: '0.0075' } }, list: { type: 'count', where: { price: { not: ['0', '0.0079'] } } } };
+    expect(issuesOf(p)).toEqual([]);
+    p.meters = { bad: { type: 'count', where: { price: ['0.0075', 0.0079, '1e-3', '0.0000001'] } } };
+    expect(issuesOf(p)).toEqual([
+      { path: 'meters.bad.where.price[1]', message: 'must be a decimal string, not number 0.0079 (write "0.0079")' },
+      { path: 'meters.bad.where.price[2]', message: 'must be a decimal string such as "0.0075", not "1e-3"' },
+      { path: 'meters.bad.where.price[3]', message: 'prices are compared in millionths: at most 6 decimals, not "0.0000001"' },
+    ]);
+  });
+
   it("checks a cap's charge ids", () => {
     expect(issuesOf({ ...base(), cap: { amount: '100', charges: ['base'] } })).toEqual([]);
     expect(issuesOf({ ...base(), cap: { amount: '100', charges: ['base', 'nope'] } })).toEqual([

@@ -11,9 +11,11 @@ import {
   isNumericFilterField,
   isStringField,
   NUMERIC_FILTER_FIELDS,
+  priceMicros,
   UNSUPPORTED_FILTER_FIELDS,
   type ClockField,
 } from '../filters';
+import { isDecimalString } from '../money';
 import { checkMarketName, checkRateCard } from './check-rate-card';
 import { formatPath, issuesFromZod } from './issues';
 
@@ -73,10 +75,23 @@ const checkMarketValue = (value: FilterValue, path: Path, report: Report): void 
   else checkMarketName(value, path, report);
 };
 
+/** `price` filter values: decimal strings in currency units with at most 6 decimals (the column's micro-units). */
+const checkPriceValue = (value: FilterValue, path: Path, report: Report): void => {
+  if (Array.isArray(value)) value.forEach((v, i) => checkPriceValue(v, [...path, i], report));
+  else if (typeof value === 'object' && value !== null) checkPriceValue(value.not, [...path, 'not'], report);
+  else if (typeof value === 'number') report(path, `must be a decimal string, not number ${value} (write "${value}")`);
+  else if (typeof value !== 'string' || !isDecimalString(value)) {
+    report(path, `must be a decimal string such as "0.0075", not ${JSON.stringify(value)}`);
+  } else if (Number.isNaN(priceMicros(value))) {
+    report(path, `prices are compared in millionths: at most 6 decimals, not ${JSON.stringify(value)}`);
+  }
+};
+
 const checkFilter = (where: Filter, path: Path, report: Report): void => {
   for (const [field, value] of Object.entries(where)) {
     const at = [...path, field];
-    if (isUnsupportedField(field)) report(at, `filtering on '${field}' is not supported yet by this version`);
+    if (field === 'price') checkPriceValue(value, at, report);
+    else if (isUnsupportedField(field)) report(at, `filtering on '${field}' is not supported yet by this version`);
     else if (isClockField(field)) checkClockValue(field, value, at, report);
     else if (field === 'market') checkMarketValue(value, at, report);
     else if (isStringField(field)) checkFilterValue(value, false, at, report);
