@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand/vanilla';
-import type { Failure, PlanIssue, SavedPlan } from '../worker/types';
+import type { Failure, ImportedRateCard, PlanIssue, RateCardTarget, SavedPlan } from '../worker/types';
 import type { PlanChoice } from './estimate-slice';
 import type { AppState } from './store';
 import type { StoreDeps } from './deps';
@@ -38,6 +38,8 @@ export type PlansSlice = {
   editSavedPlan(id: string): void;
   newPlan(): void;
   setDraftText(text: string): void;
+  /** Adds an imported rate card to the draft (a dated card of a rate-card charge, or a new charge); the failure, if any. */
+  addRateCardToDraft(card: ImportedRateCard, target: RateCardTarget): Promise<Failure | null>;
   /** Checks the draft now (JSON syntax here, the plan in the worker). */
   validateDraft(): Promise<void>;
   saveDraft(): Promise<SavedPlan | null>;
@@ -168,6 +170,21 @@ export const createPlansSlice = (deps: StoreDeps): StateCreator<AppState, [], []
       set({ draft: { ...draft, text, version: draft.version + 1 } });
       clearTimeout(timer);
       timer = setTimeout(() => void get().validateDraft(), VALIDATE_DELAY_MS);
+    },
+
+    async addRateCardToDraft(card, target) {
+      const draft = get().draft;
+      if (!draft) return null;
+      const parsed = parseDraftText(draft.text);
+      if (!parsed.ok) return { code: 'invalid-plan', message: parsed.issue.message, issues: [parsed.issue] };
+      const result = await deps.api.addRateCard(parsed.json, card, target);
+      if (!result.ok) return result.error;
+      // The draft changed meanwhile: the card goes into the text on screen, so try again from there.
+      if (get().draft?.version !== draft.version) return get().addRateCardToDraft(card, target);
+      get().setDraftText(planText(result.value));
+      clearTimeout(timer);
+      await get().validateDraft();
+      return null;
     },
 
     async validateDraft() {

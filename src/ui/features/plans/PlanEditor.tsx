@@ -8,6 +8,7 @@ import { GeneralFields } from './GeneralFields';
 import { JsonView } from './JsonView';
 import { MetersFields } from './MetersFields';
 import { IssueList } from './PlanField';
+import { RateCardImport } from './RateCardImport';
 import { isObj, planFileName, setIn, textOf, type Key, type Obj } from './plan-edit';
 
 /** The draft as a form (common cases) beside its JSON (everything); both edit the same text, checked as it changes. */
@@ -69,6 +70,7 @@ export const PlanEditor = () => {
               <GeneralFields plan={plan} issues={issues} onSet={onSet} />
               <MetersFields plan={plan} issues={issues} onChange={update} onSet={onSet} />
               <ChargesFields plan={plan} issues={issues} onChange={update} onSet={onSet} />
+              <RateCardImport plan={plan} />
             </>
           ) : <p className="panel notice">{t('plans.editor.formNeedsJson')}</p>}
         </div>
