@@ -49,4 +49,28 @@ describe('CycleTable', () => {
     expect(screen.getByTestId('cycle-total').textContent).toBe('$10.00');
     expect(screen.getByRole('alert').textContent).toContain('more than 20% above the cap of $10.00');
   });
+
+  it('shows a Vendor column, the vendor total and the difference when the events carry prices; nothing otherwise', () => {
+    // 3 messages at 0.50 = 1.50; the vendor priced them 0.1 + 0.2 + 0.45 = 0.75 (summed in micro-units, exact).
+    const priced = buildTable([
+      { timestamp: '2026-09-01T12:00:00Z', kind: 'message', price: 0.1 },
+      { timestamp: '2026-09-02T12:00:00Z', kind: 'message', price: 0.2 },
+      { timestamp: '2026-09-03T12:00:00Z', kind: 'message', price: 0.45 },
+      { timestamp: '2026-09-03T13:00:00Z', kind: 'call', price: 1 },
+    ]);
+    const estimate = estimatePlan(priced, plan({}));
+    const first = renderWithServices(<CycleTable cycle={estimate.cycles[0]} currency="USD" timeZone="UTC" datasetId={null} />);
+    expect(screen.getByRole('columnheader', { name: 'Vendor' })).toBeTruthy();
+    const row = screen.getByRole('rowheader', { name: 'Messages' }).closest('tr')!;
+    expect([...row.querySelectorAll('td.num')].map((td) => td.textContent)).toEqual(['3', '$1.50', '$0.75']);
+    expect(screen.getByTestId('cycle-vendor-total').textContent).toBe('$1.75');
+    expect(screen.getByText('Vendor total (4 priced events)')).toBeTruthy();
+    expect(screen.getByTestId('cycle-vendor-difference').textContent).toBe('-$0.25');
+    first.unmount();
+
+    const plain = estimatePlan(table, plan({}));
+    renderWithServices(<CycleTable cycle={plain.cycles[0]} currency="USD" timeZone="UTC" datasetId={null} />);
+    expect(screen.queryByRole('columnheader', { name: 'Vendor' })).toBeNull();
+    expect(screen.queryByTestId('cycle-vendor-total')).toBeNull();
+  });
 });

@@ -1,14 +1,25 @@
 import { Fragment, useState } from 'react';
 import type { CycleEstimate } from '../../../engine/estimate/types';
+import { Dec, formatDecimal } from '../../../engine/money';
 import { formatDate, formatMoney, formatNumber } from '../../i18n/format';
 import { useLocale, useT } from '../../i18n/use-t';
 import { EventSample } from './EventSample';
 
 type Props = { cycle: CycleEstimate; currency: string; timeZone: string; datasetId: string | null };
 
-/** One billing cycle: lines with quantity, amount and the engine's explanation; subtotal, discount, tax, total. */
+/** Estimate total − vendor total, exact, with the amounts' decimals. */
+const difference = (total: string, vendor: string): string =>
+  formatDecimal(new Dec(total).minus(new Dec(vendor)), { decimals: total.split('.')[1]?.length ?? 0, mode: 'half-up' });
+
+/**
+ * One billing cycle: lines with quantity, amount and the engine's explanation; subtotal, discount, tax, total.
+ * When the events carry the vendor's prices, a Vendor column (the engine's `vendorAmount`), the vendor's total and
+ * the difference.
+ */
 export const CycleTable = ({ cycle, currency, timeZone, datasetId }: Props) => {
   const t = useT();
+  const vendor = cycle.vendorTotal !== undefined || cycle.lines.some((l) => l.vendorAmount !== undefined);
+  const vendorCell = (amount: string | undefined) => (vendor ? <td className="num">{amount !== undefined ? money(amount) : ''}</td> : null);
   const locale = useLocale();
   const [open, setOpen] = useState<string | null>(null);
   const money = (a: string) => formatMoney(a, currency, locale);
@@ -27,6 +38,7 @@ export const CycleTable = ({ cycle, currency, timeZone, datasetId }: Props) => {
             <th scope="col">{t('estimate.col.charge')}</th>
             <th scope="col" className="num">{t('estimate.col.quantity')}</th>
             <th scope="col" className="num">{t('estimate.col.amount')}</th>
+            {vendor && <th scope="col" className="num" title={t('estimate.col.vendor.hint')}>{t('estimate.col.vendor')}</th>}
             <th scope="col">{t('estimate.col.explanation')}</th>
           </tr>
         </thead>
@@ -40,6 +52,7 @@ export const CycleTable = ({ cycle, currency, timeZone, datasetId }: Props) => {
                   <th scope="row">{line.label}</th>
                   <td className="num">{formatNumber(line.quantity, locale)}</td>
                   <td className="num">{money(line.amount)}</td>
+                  {vendorCell(line.vendorAmount)}
                   <td>
                     <span className="explanation">{line.explanation.text}</span>
                     {datasetId && samples.length > 0 && (
@@ -50,21 +63,38 @@ export const CycleTable = ({ cycle, currency, timeZone, datasetId }: Props) => {
                   </td>
                 </tr>
                 {open === key && datasetId && (
-                  <tr className="sample"><td colSpan={4}><EventSample datasetId={datasetId} indices={samples} /></td></tr>
+                  <tr className="sample"><td colSpan={vendor ? 5 : 4}><EventSample datasetId={datasetId} indices={samples} /></td></tr>
                 )}
               </Fragment>
             );
           })}
         </tbody>
         <tfoot>
-          <tr><th scope="row" colSpan={2}>{t('estimate.subtotal')}</th><td className="num">{money(cycle.subtotal)}</td><td /></tr>
-          {Number(cycle.discount) !== 0 && <tr><th scope="row" colSpan={2}>{t('estimate.discount')}</th><td className="num">−{money(cycle.discount)}</td><td /></tr>}
-          {Number(cycle.tax) !== 0 && <tr><th scope="row" colSpan={2}>{t('estimate.tax')}</th><td className="num">{money(cycle.tax)}</td><td /></tr>}
-          <tr className="total"><th scope="row" colSpan={2}>{t('estimate.cycleTotal')}</th><td className="num" data-testid="cycle-total">{money(cycle.total)}</td><td /></tr>
+          <tr><th scope="row" colSpan={2}>{t('estimate.subtotal')}</th><td className="num">{money(cycle.subtotal)}</td>{vendorCell(undefined)}<td /></tr>
+          {Number(cycle.discount) !== 0 && <tr><th scope="row" colSpan={2}>{t('estimate.discount')}</th><td className="num">−{money(cycle.discount)}</td>{vendorCell(undefined)}<td /></tr>}
+          {Number(cycle.tax) !== 0 && <tr><th scope="row" colSpan={2}>{t('estimate.tax')}</th><td className="num">{money(cycle.tax)}</td>{vendorCell(undefined)}<td /></tr>}
+          <tr className="total"><th scope="row" colSpan={2}>{t('estimate.cycleTotal')}</th><td className="num" data-testid="cycle-total">{money(cycle.total)}</td>{vendorCell(undefined)}<td /></tr>
+          {cycle.vendorTotal !== undefined && (
+            <>
+              <tr className="vendor">
+                <th scope="row" colSpan={2}>{t('estimate.vendorTotal', { count: cycle.vendorEvents ?? 0 })}</th>
+                <td />
+                <td className="num" data-testid="cycle-vendor-total">{money(cycle.vendorTotal)}</td>
+                <td />
+              </tr>
+              <tr className="vendor">
+                <th scope="row" colSpan={2}>{t('estimate.vendorDifference')}</th>
+                <td className="num" data-testid="cycle-vendor-difference">{money(difference(cycle.total, cycle.vendorTotal))}</td>
+                <td />
+                <td />
+              </tr>
+            </>
+          )}
           {cycle.projection && (
             <tr className="projection">
               <th scope="row" colSpan={2}>{t('estimate.projection')}</th>
               <td className="num" data-testid="cycle-projection">{money(cycle.projection.total)}</td>
+              {vendorCell(undefined)}
               <td><span className="explanation">{cycle.projection.text}</span></td>
             </tr>
           )}
