@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { selectors } from '../../state/store';
+import { DatasetSelect, NoDatasets } from '../features/datasets/DatasetSelect';
 import { useAppStore } from '../app/store-context';
 import { AgentsTable } from '../features/dashboard/AgentsTable';
 import { Allowances } from '../features/dashboard/Allowances';
@@ -16,7 +17,6 @@ export const DashboardPage = () => {
   const locale = useLocale();
   const dataset = useAppStore(selectors.selectedDataset);
   const datasets = useAppStore((s) => s.datasets);
-  const selectDataset = useAppStore((s) => s.selectDataset);
   const plan = useAppStore((s) => s.plan);
   const result = useAppStore((s) => s.consumption);
   const error = useAppStore((s) => s.consumptionError);
@@ -31,19 +31,14 @@ export const DashboardPage = () => {
   useEffect(() => { if (dataset) void runConsumption(); }, [dataset, plan, runConsumption]);
 
   if (datasets.length === 0) {
-    return <div className="page"><h1>{t('dash.title')}</h1><p className="panel">{t('estimate.none')} <a href="#/data">{t('nav.data')}</a></p></div>;
+    return <NoDatasets title={t('dash.title')} />;
   }
   const day = (ms: number) => formatDate(ms, locale, result?.timeZone ?? 'UTC');
   return (
     <div className="page dashboard">
       <h1>{t('dash.title')}</h1>
       <div className="toolbar">
-        <label>
-          {t('estimate.dataset')}{' '}
-          <select value={dataset?.id ?? ''} onChange={(e) => selectDataset(e.target.value)}>
-            {datasets.map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}
-          </select>
-        </label>
+        <DatasetSelect />
       </div>
       <RangeControls />
       {result && (

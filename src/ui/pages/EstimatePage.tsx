@@ -1,5 +1,7 @@
 import { useEffect } from 'react';
 import { selectors } from '../../state/store';
+import { DatasetSelect, NoDatasets } from '../features/datasets/DatasetSelect';
+import { FailureBox } from '../components/FailureBox';
 import { useAppStore } from '../app/store-context';
 import { CycleTable } from '../features/estimate/CycleTable';
 import { PlanPicker } from '../features/estimate/PlanPicker';
@@ -11,7 +13,6 @@ export const EstimatePage = () => {
   const locale = useLocale();
   const dataset = useAppStore(selectors.selectedDataset);
   const datasets = useAppStore((s) => s.datasets);
-  const selectDataset = useAppStore((s) => s.selectDataset);
   const plan = useAppStore((s) => s.plan);
   const estimate = useAppStore((s) => s.estimate);
   const error = useAppStore((s) => s.estimateError);
@@ -25,26 +26,18 @@ export const EstimatePage = () => {
   useEffect(() => { if (dataset && plan) void runEstimate(); }, [dataset, plan, runEstimate]);
 
   if (datasets.length === 0) {
-    return <div className="page"><h1>{t('estimate.title')}</h1><p className="panel">{t('estimate.none')} <a href="#/data">{t('nav.data')}</a></p></div>;
+    return <NoDatasets title={t('estimate.title')} />;
   }
   return (
     <div className="page">
       <h1>{t('estimate.title')}</h1>
       <div className="toolbar">
-        <label>
-          {t('estimate.dataset')}{' '}
-          <select value={dataset?.id ?? ''} onChange={(e) => selectDataset(e.target.value)}>
-            {datasets.map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}
-          </select>
-        </label>
+        <DatasetSelect />
         <PlanPicker />
       </div>
       {estimating && !estimate && <p role="status">{t('estimate.running')}</p>}
       {error && (
-        <div className="panel error" role="alert">
-          <p>{error.code === 'invalid-plan' ? t('estimate.invalidPlan') : error.message}</p>
-          {error.issues && <ul>{error.issues.map((i) => <li key={i.path + i.message}><code>{i.path}</code>: {i.message}</li>)}</ul>}
-        </div>
+        <FailureBox failure={error} message={error.code === 'invalid-plan' ? t('estimate.invalidPlan') : error.message} />
       )}
       {estimate && (
         <>

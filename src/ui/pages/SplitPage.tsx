@@ -1,5 +1,7 @@
 import { useEffect } from 'react';
 import { selectors } from '../../state/store';
+import { DatasetSelect, NoDatasets } from '../features/datasets/DatasetSelect';
+import { FailureBox } from '../components/FailureBox';
 import { useAppStore } from '../app/store-context';
 import { PlanPicker } from '../features/estimate/PlanPicker';
 import { BasisControls } from '../features/split/BasisControls';
@@ -13,7 +15,6 @@ export const SplitPage = () => {
   const t = useT();
   const dataset = useAppStore(selectors.selectedDataset);
   const datasets = useAppStore((s) => s.datasets);
-  const selectDataset = useAppStore((s) => s.selectDataset);
   const plan = useAppStore((s) => s.plan);
   const model = useAppStore((s) => s.splitModel);
   const allocation = useAppStore((s) => s.allocation);
@@ -29,19 +30,14 @@ export const SplitPage = () => {
   const planZone = typeof cycle?.timeZone === 'string' ? cycle.timeZone : 'UTC';
 
   if (datasets.length === 0) {
-    return <div className="page"><h1>{t('split.title')}</h1><p className="panel">{t('estimate.none')} <a href="#/data">{t('nav.data')}</a></p></div>;
+    return <NoDatasets title={t('split.title')} />;
   }
   return (
     <div className="page split-page">
       <h1>{t('split.title')}</h1>
       <p className="hint no-print">{t('split.intro')}</p>
       <div className="toolbar no-print">
-        <label>
-          {t('estimate.dataset')}{' '}
-          <select value={dataset?.id ?? ''} onChange={(e) => selectDataset(e.target.value)}>
-            {datasets.map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}
-          </select>
-        </label>
+        <DatasetSelect />
         <PlanPicker />
       </div>
       <div className="split-layout">
@@ -52,10 +48,10 @@ export const SplitPage = () => {
         <div className="split-output">
           <BasisControls />
           {error && (
-            <div className="panel error" role="alert">
-              <p>{error.code === 'invalid-rules' ? `${error.message} ${t('split.invalidRules')}` : error.code === 'invalid-plan' ? t('estimate.invalidPlan') : error.message}</p>
-              {error.issues && <ul>{error.issues.map((i) => <li key={i.path + i.message}><code>{i.path}</code>: {i.message}</li>)}</ul>}
-            </div>
+            <FailureBox
+              failure={error}
+              message={error.code === 'invalid-rules' ? `${error.message} ${t('split.invalidRules')}` : error.code === 'invalid-plan' ? t('estimate.invalidPlan') : error.message}
+            />
           )}
           {model.centres.length === 0 && <p className="panel hint">{t('split.needCentres')}</p>}
           {splitting && !allocation && <p role="status">{t('split.running')}</p>}
