@@ -3,6 +3,7 @@
  * does), the fields in the plan's time zone, each event's centre, the output centres (declared ones, plus
  * `unattributed` when that cost is kept separate), and the per-centre units of each meter, measured on first use.
  */
+import { timeRange } from '../time/time-range';
 import type { EventTable } from '../events';
 import { fieldSource, type FieldSource } from '../fields/field-source';
 import { SAMPLE_SIZE } from '../meters/usage';
@@ -31,17 +32,6 @@ export type AllocationContext = {
   separate: boolean;
   /** Per-centre units of a meter (cached per call). */
   unitsOf: (meter: string) => CentreUnits;
-};
-
-const timeRange = (ts: Float64Array, n: number): { min: number; max: number } => {
-  let min = Infinity;
-  let max = -Infinity;
-  for (let i = 0; i < n; i++) {
-    const t = ts[i];
-    if (t < min) min = t;
-    if (t > max) max = t;
-  }
-  return { min, max };
 };
 
 /** Events outside [fromMs, toMs) are left out (cycle -1), as if absent; cycles stay those of the whole table. */

@@ -9,6 +9,7 @@
  * vendor's `price`, usage lines get `vendorAmount` and cycles `vendorTotal` (integer micro-unit sums, then rounded). Dated rate cards price each unit with the
  * card in force at its time: meters they use are measured over cycles split at card changes (measure-plan.ts).
  */
+import { timeRange } from '../time/time-range';
 import type { EventTable } from '../events';
 import { fieldSource } from '../fields/field-source';
 import { Dec, money, sumDecimals } from '../money';
@@ -24,17 +25,6 @@ import type { CycleEstimate, Estimate } from './types';
 export type EstimateOptions = {
   /** Epoch ms of "now": a cycle that ends after it is still running, so it is marked partial and projected. */
   now?: number;
-};
-
-const timeRange = (ts: Float64Array, n: number): { min: number; max: number } => {
-  let min = Infinity;
-  let max = -Infinity;
-  for (let i = 0; i < n; i++) {
-    const t = ts[i];
-    if (t < min) min = t;
-    if (t > max) max = t;
-  }
-  return { min, max };
 };
 
 export const estimatePlan = (table: EventTable, plan: Plan, options: EstimateOptions = {}): Estimate => {
