@@ -4,7 +4,7 @@
  */
 import { randomPseudonymKey } from '../import/pseudonym';
 import type { TarifaDb } from '../storage/db';
-import { getSetting, setSetting } from '../storage/settings-repo';
+import { getOrCreateSetting, getSetting, setSetting } from '../storage/settings-repo';
 
 const KEY_SETTING = 'pseudonymKey';
 const KEEP_RAW_SETTING = 'keepRawIdentifiers';
@@ -19,14 +19,8 @@ const asKey = (value: unknown): Uint8Array | undefined =>
  * The workspace's pseudonym key, created on first use in one transaction, so two tabs importing at once agree on
  * one key (equal contacts must get equal pseudonyms across imports, or unique counts would split).
  */
-export const workspacePseudonymKey = async (db: TarifaDb): Promise<Uint8Array> =>
-  db.transaction('rw', db.settings, async () => {
-    const existing = asKey(await getSetting<unknown>(db, KEY_SETTING));
-    if (existing) return existing;
-    const key = randomPseudonymKey();
-    await setSetting(db, KEY_SETTING, key);
-    return key;
-  });
+export const workspacePseudonymKey = (db: TarifaDb): Promise<Uint8Array> =>
+  getOrCreateSetting(db, KEY_SETTING, asKey, randomPseudonymKey);
 
 export const readPrivacySettings = async (db: TarifaDb): Promise<PrivacySettings> =>
   ({ keepRawIdentifiers: (await getSetting<boolean>(db, KEEP_RAW_SETTING)) === true });
