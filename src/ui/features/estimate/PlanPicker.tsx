@@ -1,11 +1,11 @@
 import { useId } from 'react';
 import { useAppStore } from '../../app/store-context';
+import { TextFileButton } from '../../components/TextFileButton';
 import { useT } from '../../i18n/use-t';
 
 /** The plan being priced: a shipped example, one of the user's plans, or a plan file (validated in the worker). */
 export const PlanPicker = () => {
   const t = useT();
-  const id = useId();
   const selectId = useId();
   const plan = useAppStore((s) => s.plan);
   const shipped = useAppStore((s) => s.shippedPlans);
@@ -37,19 +37,7 @@ export const PlanPicker = () => {
       {plan?.source === 'file' && (
         <button type="button" className="secondary" onClick={() => void chooseDefaultPlan()}>{t('estimate.plan.backToDefault')}</button>
       )}
-      <input
-        id={id}
-        className="visually-hidden-input"
-        type="file"
-        accept=".json,application/json"
-        aria-label={t('estimate.plan.file')}
-        onChange={async (e) => {
-          const file = e.target.files?.[0];
-          if (file) setPlanFromText(file.name, await file.text());
-          e.target.value = '';
-        }}
-      />
-      <label className="button secondary" htmlFor={id}>{t('estimate.plan.file')}</label>
+      <TextFileButton label={t('estimate.plan.file')} accept=".json,application/json" onText={setPlanFromText} />
       <a href="#/plans">{t('estimate.plan.manage')}</a>
     </div>
   );

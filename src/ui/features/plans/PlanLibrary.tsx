@@ -1,7 +1,7 @@
-import { useId } from 'react';
 import { planText } from '../../../state/plans-slice';
 import { useAppStore } from '../../app/store-context';
 import { downloadText } from '../../components/download';
+import { TextFileButton } from '../../components/TextFileButton';
 import { formatDate } from '../../i18n/format';
 import { useLocale, useT } from '../../i18n/use-t';
 import { planFileName } from './plan-edit';
@@ -10,7 +10,6 @@ import { planFileName } from './plan-edit';
 export const PlanLibrary = () => {
   const t = useT();
   const locale = useLocale();
-  const inputId = useId();
   const shipped = useAppStore((s) => s.shippedPlans);
   const saved = useAppStore((s) => s.savedPlans);
   const current = useAppStore((s) => s.plan?.key);
@@ -29,15 +28,7 @@ export const PlanLibrary = () => {
     <>
       <div className="toolbar">
         <button type="button" onClick={newPlan}>{t('plans.new')}</button>
-        <span className="file-button">
-          <input id={inputId} className="visually-hidden-input" type="file" accept=".json,application/json" aria-label={t('plans.import')}
-            onChange={async (e) => {
-              const file = e.target.files?.[0];
-              if (file) await importPlanFile(file.name, await file.text());
-              e.target.value = '';
-            }} />
-          <label className="button secondary" htmlFor={inputId}>{t('plans.import')}</label>
-        </span>
+        <TextFileButton label={t('plans.import')} accept=".json,application/json" onText={importPlanFile} />
       </div>
       {notice && <p className="panel notice" role="status">{t(`plans.notice.${notice.kind}`, { name: notice.name })}</p>}
       {error && (

@@ -1,6 +1,6 @@
-import { useId } from 'react';
 import { useAppStore } from '../../app/store-context';
 import { downloadText } from '../../components/download';
+import { TextFileButton } from '../../components/TextFileButton';
 import { useT } from '../../i18n/use-t';
 
 const fileNameOf = (name: string): string => `${name.trim().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').toLowerCase() || 'rules'}.rules.json`;
@@ -8,7 +8,6 @@ const fileNameOf = (name: string): string => `${name.trim().replace(/[^\p{L}\p{N
 /** Rule sets: name and save the current rules, open or delete a saved one, import and export `tarifa.rules/1` files. */
 export const RuleSets = () => {
   const t = useT();
-  const fileId = useId();
   const model = useAppStore((s) => s.splitModel);
   const rulesId = useAppStore((s) => s.splitRulesId);
   const saved = useAppStore((s) => s.savedRules);
@@ -32,19 +31,7 @@ export const RuleSets = () => {
           onClick={() => downloadText(`${JSON.stringify(rulesJson(), null, 2)}\n`, fileNameOf(model.name), 'application/json')}>
           {t('split.saved.export')}
         </button>
-        <input
-          id={fileId}
-          className="visually-hidden-input"
-          type="file"
-          accept=".json,application/json"
-          aria-label={t('split.saved.import')}
-          onChange={async (e) => {
-            const file = e.target.files?.[0];
-            if (file) await importFile(file.name, await file.text());
-            e.target.value = '';
-          }}
-        />
-        <label className="button secondary" htmlFor={fileId}>{t('split.saved.import')}</label>
+        <TextFileButton label={t('split.saved.import')} accept=".json,application/json" onText={importFile} />
       </div>
       {saved.length > 0 && (
         <div className="toolbar">
