@@ -5,7 +5,6 @@
  * total and the difference (estimate − vendor). Without prices the output is unchanged.
  */
 import type { Estimate } from '../engine/estimate/types';
-import { Dec } from '../engine/money';
 
 export type BillImport = { preset: string; rows: number; rejected: number; duplicates: number };
 
@@ -22,6 +21,7 @@ export type BillDocument = {
     tax: string;
     total: string;
     vendorTotal?: string;
+    vendorDifference?: string;
   }[];
   total: string;
 };
@@ -42,20 +42,13 @@ export const billDocument = (estimate: Estimate, imported: BillImport): BillDocu
     discount: c.discount,
     tax: c.tax,
     total: c.total,
-    ...(c.vendorTotal !== undefined ? { vendorTotal: c.vendorTotal } : {}),
+    ...(c.vendorTotal !== undefined ? { vendorTotal: c.vendorTotal, vendorDifference: c.vendorDifference } : {}),
   })),
   total: estimate.total,
 });
 
 /** True when some cycle carries the vendor's figures (the data had prices). */
 const hasVendor = (doc: BillDocument): boolean => doc.cycles.some((c) => c.vendorTotal !== undefined);
-
-/** Estimate total − vendor total, with the amounts' decimals. */
-const difference = (total: string, vendor: string): string => {
-  const decimals = total.includes('.') ? total.split('.')[1].length : 0;
-  const d = new Dec(total).minus(new Dec(vendor)).toFixed(decimals);
-  return /^-0(\.0*)?$/.test(d) ? d.slice(1) : d;
-};
 
 export const billJson = (doc: BillDocument): string => `${JSON.stringify(doc, null, 2)}\n`;
 
@@ -97,7 +90,7 @@ export const billTable = (doc: BillDocument): string => {
     const totals = (['subtotal', 'discount', 'tax', 'total'] as const).map((k) => [k[0].toUpperCase() + k.slice(1), '', c[k], '']);
     if (vendor) {
       totals[totals.length - 1][3] = c.vendorTotal ?? '';
-      if (c.vendorTotal !== undefined) totals.push(['Difference (estimate − vendor)', '', difference(c.total, c.vendorTotal), '']);
+      if (c.vendorDifference !== undefined) totals.push(['Difference (estimate − vendor)', '', c.vendorDifference, '']);
     }
     const head = vendor ? [['', '', 'Estimate', 'Vendor']] : [];
     const all = [...head, ...cells, ...totals];

@@ -27,6 +27,10 @@ export type EstimateOptions = {
   now?: number;
 };
 
+/** The vendor's own total for a cycle, and how far the estimate is from it (both rounded like amounts). */
+const vendorFigures = (total: string, vendorTotal: string, vendorEvents: number, plan: Plan) =>
+  ({ vendorTotal, vendorEvents, vendorDifference: money(new Dec(total).minus(new Dec(vendorTotal)), plan.rounding) });
+
 export const estimatePlan = (table: EventTable, plan: Plan, options: EstimateOptions = {}): Estimate => {
   const { columns } = table;
   const n = columns.length;
@@ -79,9 +83,7 @@ export const estimatePlan = (table: EventTable, plan: Plan, options: EstimateOpt
       eventCount: eventCounts[c],
       ...totals,
       ...(projection ? { projection } : {}),
-      ...(vendorEvents[c] > 0
-        ? { vendorTotal: vendorMoney(vendorMicros[c], plan.rounding), vendorEvents: vendorEvents[c] }
-        : {}),
+      ...(vendorEvents[c] > 0 ? vendorFigures(totals.total, vendorMoney(vendorMicros[c], plan.rounding), vendorEvents[c], plan) : {}),
     });
   }
   missing.throwIfAny();

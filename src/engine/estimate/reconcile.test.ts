@@ -39,7 +39,10 @@ describe('reconciliation with vendor prices', () => {
       ['seats', undefined, '2.00', '0.02'],
     ]);
     expect([march.vendorTotal, march.vendorEvents]).toEqual(['0.32', 4]);
+    // 10 + 0.02 + 0.01 + 2 = 12.03 estimated, against 0.32 the vendor priced.
+    expect([march.total, march.vendorDifference]).toEqual(['12.03', '11.71']);
     expect(april.vendorTotal).toBeUndefined();
+    expect(april.vendorDifference).toBeUndefined();
     expect(april.vendorEvents).toBeUndefined();
     expect(april.lines.every((l) => l.vendorAmount === undefined)).toBe(true);
   });

@@ -94,6 +94,8 @@ export type CycleEstimate = {
   vendorTotal?: string;
   /** How many of the cycle's events carry a vendor price (present with `vendorTotal`). */
   vendorEvents?: number;
+  /** Cycle total − vendor total (present with `vendorTotal`). */
+  vendorDifference?: string;
 };
 
 export type Estimate = {

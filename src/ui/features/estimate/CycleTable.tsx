@@ -1,15 +1,10 @@
 import { Fragment, useState } from 'react';
 import type { CycleEstimate } from '../../../engine/estimate/types';
-import { Dec, formatDecimal } from '../../../engine/money';
 import { formatDate, formatMoney, formatNumber } from '../../i18n/format';
 import { useLocale, useT } from '../../i18n/use-t';
 import { EventSample } from './EventSample';
 
 type Props = { cycle: CycleEstimate; currency: string; timeZone: string; datasetId: string | null };
-
-/** Estimate total − vendor total, exact, with the amounts' decimals. */
-const difference = (total: string, vendor: string): string =>
-  formatDecimal(new Dec(total).minus(new Dec(vendor)), { decimals: total.split('.')[1]?.length ?? 0, mode: 'half-up' });
 
 /**
  * One billing cycle: lines with quantity, amount and the engine's explanation; subtotal, discount, tax, total.
@@ -84,7 +79,7 @@ export const CycleTable = ({ cycle, currency, timeZone, datasetId }: Props) => {
               </tr>
               <tr className="vendor">
                 <th scope="row" colSpan={2}>{t('estimate.vendorDifference')}</th>
-                <td className="num" data-testid="cycle-vendor-difference">{money(difference(cycle.total, cycle.vendorTotal))}</td>
+                <td className="num" data-testid="cycle-vendor-difference">{money(cycle.vendorDifference ?? '0')}</td>
                 <td />
                 <td />
               </tr>
