@@ -2,7 +2,8 @@ import { defineConfig } from '@playwright/test';
 
 // Browser tests run the production build (vite build + vite preview) in Debian's Chromium
 // (`npx playwright install` cannot download browsers here; see ../shared/notes/toolchain.md).
-const PORT = 4173;
+// E2E_PORT (with TARIFA_DIST for the build folder, see vite.config.ts) lets parallel runs use their own server.
+const PORT = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
   testDir: 'test/e2e',

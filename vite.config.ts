@@ -44,8 +44,9 @@ export default defineConfig({
   ],
   define: { __APP_VERSION__: JSON.stringify(pkg.version) },
   worker: { format: 'es' },
-  build: { target: 'es2022', sourcemap: false },
-  preview: { port: 4173, strictPort: true },
+  // TARIFA_DIST and E2E_PORT let several builds and e2e runs coexist on one machine (default dist/ on 4173).
+  build: { target: 'es2022', sourcemap: false, outDir: process.env.TARIFA_DIST ?? 'dist' },
+  preview: { port: Number(process.env.E2E_PORT ?? 4173), strictPort: true },
   test: {
     include: ['src/**/*.test.{ts,tsx}', 'test/integration/**/*.test.{ts,tsx}'],
     environment: 'node',

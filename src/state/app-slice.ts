@@ -2,7 +2,7 @@ import type { StateCreator } from 'zustand/vanilla';
 import type { AppState } from './store';
 import type { StoreDeps } from './deps';
 
-export const PAGES = ['data', 'dashboard', 'estimate', 'split', 'plans', 'settings'] as const;
+export const PAGES = ['data', 'dashboard', 'estimate', 'split', 'simulate', 'clients', 'plans', 'settings', 'about'] as const;
 export type Page = (typeof PAGES)[number];
 
 export const LOCALES = ['en', 'pt-BR', 'es'] as const;

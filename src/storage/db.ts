@@ -36,6 +36,22 @@ export const SCHEMA_V3 = {
   rules: 'id, name, updatedAt',
 } as const;
 
+/**
+ * 2026-11-22: one version for the tables of issues #3, #6, #7 and #8 (added together so that parallel work does not
+ * race for version numbers). Adds `presets` (saved custom import mappings), `scenarios` (simulation plan sets and
+ * knobs), `contracts` (client contracts for profitability checks), `templates` (offer templates), `tasks` (follow-ups,
+ * by due date) and `people` (users/agents files, by dataset). V3 tables unchanged; the upgrade only creates empty tables.
+ */
+export const SCHEMA_V4 = {
+  ...SCHEMA_V3,
+  presets: 'id, name, updatedAt',
+  scenarios: 'id, name, updatedAt',
+  contracts: 'id, name, updatedAt',
+  templates: 'id, name, updatedAt',
+  tasks: 'id, due, status',
+  people: 'id, updatedAt',
+} as const;
+
 export type DatasetStatus = 'importing' | 'ready';
 
 /** Accounting of a finished import (all zero while importing). */
@@ -107,11 +123,47 @@ export type RulesRow = {
   updatedAt: number;
 };
 
+/**
+ * A named document the user saved in one of the V4 tables (custom preset, scenario, contract, offer template): the
+ * JSON as written, validated by its parser before it is stored.
+ */
+export type NamedDocRow = {
+  id: string;
+  name: string;
+  json: unknown;
+  createdAt: number;
+  updatedAt: number;
+};
+
+/** A follow-up task (e.g. "offer sent to client X: follow up"), due at `due` (epoch ms). */
+export type TaskRow = {
+  id: string;
+  title: string;
+  due: number;
+  status: 'open' | 'done';
+  /** What the task is about (e.g. { kind: 'offer', contractId, period }); free-form, shown by the UI. */
+  ref?: unknown;
+  createdAt: number;
+  updatedAt: number;
+};
+
+/** A users/agents list the user imported (name, e-mail, role, channels), kept as parsed rows. */
+export type PeopleRow = {
+  id: string;
+  name: string;
+  people: { name: string; email: string; role: string; channels: string[]; agent?: string }[];
+  createdAt: number;
+  updatedAt: number;
+};
+
 /** V1 -> V2: no existing row changes shape; the new `plans` table starts empty. Kept as a named step for the record. */
 const upgradeToV2 = async (): Promise<void> => {};
 
 /** V2 -> V3: no existing row changes shape; the new `rules` table starts empty. */
 const upgradeToV3 = async (): Promise<void> => {};
+
+/** V3 -> V4: no existing row changes shape; the six new tables start empty. */
+const upgradeToV4 = async (): Promise<void> => {};
 
 export class TarifaDb extends Dexie {
   datasets!: Table<DatasetRow, string>;
@@ -120,6 +172,12 @@ export class TarifaDb extends Dexie {
   settings!: Table<SettingRow, string>;
   plans!: Table<PlanRow, string>;
   rules!: Table<RulesRow, string>;
+  presets!: Table<NamedDocRow, string>;
+  scenarios!: Table<NamedDocRow, string>;
+  contracts!: Table<NamedDocRow, string>;
+  templates!: Table<NamedDocRow, string>;
+  tasks!: Table<TaskRow, string>;
+  people!: Table<PeopleRow, string>;
 
   constructor(name: string = DEFAULT_DB_NAME) {
     super(name);
@@ -128,5 +186,7 @@ export class TarifaDb extends Dexie {
     this.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
     // 2026-12-11: V3 adds the rules table (cost-centre rule sets); every V2 table is kept as it is.
     this.version(3).stores(SCHEMA_V3).upgrade(upgradeToV3);
+    // 2026-11-22: V4 adds presets, scenarios, contracts, templates, tasks and people; every V3 table is kept.
+    this.version(4).stores(SCHEMA_V4).upgrade(upgradeToV4);
   }
 }

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { test, expect } from './support/fixtures';
 
-const SW = 'dist/sw.js';
+const SW = `${process.env.TARIFA_DIST ?? 'dist'}/sw.js`;
 
 test('a new version is offered, not applied, until the user says so', async ({ app, page }) => {
   await app.open();

@@ -1,9 +1,12 @@
 import { PAGES, type Page } from '../../state/app-slice';
 import { useT } from '../i18n/use-t';
+import { AboutPage } from '../pages/AboutPage';
+import { ClientsPage } from '../pages/ClientsPage';
 import { DashboardPage } from '../pages/DashboardPage';
 import { DataPage } from '../pages/DataPage';
 import { EstimatePage } from '../pages/EstimatePage';
 import { PlansPage } from '../pages/PlansPage';
+import { SimulatePage } from '../pages/SimulatePage';
 import { SettingsPage } from '../pages/SettingsPage';
 import { SplitPage } from '../pages/SplitPage';
 import { ErrorBoundary } from './ErrorBoundary';
@@ -13,7 +16,8 @@ import { UpdatePrompt } from './UpdatePrompt';
 import { useHashRoute } from './use-hash-route';
 
 const PAGE_VIEWS: Record<Page, () => React.JSX.Element> = {
-  data: DataPage, dashboard: DashboardPage, estimate: EstimatePage, split: SplitPage, plans: PlansPage, settings: SettingsPage,
+  data: DataPage, dashboard: DashboardPage, estimate: EstimatePage, split: SplitPage, simulate: SimulatePage,
+  clients: ClientsPage, plans: PlansPage, settings: SettingsPage, about: AboutPage,
 };
 
 export const App = ({ applyUpdate }: { applyUpdate: () => void }) => {

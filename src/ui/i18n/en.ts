@@ -1,3 +1,8 @@
+import { mappingText } from './parts/mapping';
+import { simulateText } from './parts/simulate';
+import { profitText } from './parts/profit';
+import { trustText } from './parts/trust';
+import { peopleText } from './parts/people';
 /** English UI text. Keys are stable identifiers; `{name}` placeholders are filled by `t`. */
 export const en = {
   'app.name': 'Tarifa',
@@ -6,6 +11,9 @@ export const en = {
   'nav.dashboard': 'Dashboard',
   'nav.estimate': 'Estimate',
   'nav.split': 'Split',
+  'nav.simulate': 'Simulate',
+  'nav.clients': 'Clients',
+  'nav.about': 'About your data',
   'nav.plans': 'Plans',
   'nav.settings': 'Settings',
   'nav.label': 'Main',
@@ -408,6 +416,11 @@ export const en = {
   'split.variance.estimate': 'Estimate',
   'split.variance.variance': 'Difference',
   'split.variance.percent': 'Difference %',
+  ...mappingText.en,
+  ...simulateText.en,
+  ...profitText.en,
+  ...trustText.en,
+  ...peopleText.en,
 } as const;
 
 export type MessageKey = keyof typeof en;

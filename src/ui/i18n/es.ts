@@ -1,4 +1,9 @@
 import type { Messages } from './en';
+import { mappingText } from './parts/mapping';
+import { simulateText } from './parts/simulate';
+import { profitText } from './parts/profit';
+import { trustText } from './parts/trust';
+import { peopleText } from './parts/people';
 
 /** Español. */
 export const es: Messages = {
@@ -8,6 +13,9 @@ export const es: Messages = {
   'nav.dashboard': 'Panel',
   'nav.estimate': 'Estimación',
   'nav.split': 'Reparto',
+  'nav.simulate': 'Simular',
+  'nav.clients': 'Clientes',
+  'nav.about': 'Sobre sus datos',
   'nav.plans': 'Planes',
   'nav.settings': 'Ajustes',
   'nav.label': 'Principal',
@@ -410,4 +418,9 @@ export const es: Messages = {
   'split.variance.estimate': 'Estimación',
   'split.variance.variance': 'Diferencia',
   'split.variance.percent': 'Diferencia %',
+  ...mappingText.es,
+  ...simulateText.es,
+  ...profitText.es,
+  ...trustText.es,
+  ...peopleText.es,
 };

@@ -1,4 +1,9 @@
 import type { Messages } from './en';
+import { mappingText } from './parts/mapping';
+import { simulateText } from './parts/simulate';
+import { profitText } from './parts/profit';
+import { trustText } from './parts/trust';
+import { peopleText } from './parts/people';
 
 /** Português (Brasil). */
 export const ptBR: Messages = {
@@ -8,6 +13,9 @@ export const ptBR: Messages = {
   'nav.dashboard': 'Painel',
   'nav.estimate': 'Estimativa',
   'nav.split': 'Rateio',
+  'nav.simulate': 'Simular',
+  'nav.clients': 'Clientes',
+  'nav.about': 'Sobre seus dados',
   'nav.plans': 'Planos',
   'nav.settings': 'Configurações',
   'nav.label': 'Principal',
@@ -410,4 +418,9 @@ export const ptBR: Messages = {
   'split.variance.estimate': 'Estimativa',
   'split.variance.variance': 'Diferença',
   'split.variance.percent': 'Diferença %',
+  ...mappingText['pt-BR'],
+  ...simulateText['pt-BR'],
+  ...profitText['pt-BR'],
+  ...trustText['pt-BR'],
+  ...peopleText['pt-BR'],
 };

@@ -1,0 +1,8 @@
+import { definePart } from './part';
+
+/** UI text of the people feature. */
+export const peopleText = definePart({
+  en: {},
+  'pt-BR': {},
+  es: {},
+});

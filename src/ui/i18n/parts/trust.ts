@@ -1,0 +1,8 @@
+import { definePart } from './part';
+
+/** UI text of the trust feature. */
+export const trustText = definePart({
+  en: {},
+  'pt-BR': {},
+  es: {},
+});
