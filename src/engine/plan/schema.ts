@@ -29,7 +29,7 @@ const meter = z.discriminatedUnion('type', [
     increments: z.tuple([z.number().int().positive(), z.number().int().positive()]),
     ...meterBase,
   }),
-  z.strictObject({ type: z.literal('whatsapp-pmp'), ...meterBase }),
+  z.strictObject({ type: z.literal('whatsapp-pmp'), rules: z.enum(['2025-07', '2026-10', 'by-date']).optional(), ...meterBase }),
   z.strictObject({ type: z.literal('whatsapp-cbp'), freeServiceConversations: count.optional(), ...meterBase }),
 ]);
 

@@ -17,7 +17,14 @@ export type CountMeter = MeterBase & { type: 'count' };
 export type SumMeter = MeterBase & { type: 'sum'; field: string };
 export type UniqueMeter = MeterBase & { type: 'unique'; of: string[] };
 export type CallTimeMeter = MeterBase & { type: 'call-time'; increments: [number, number] };
-export type WhatsappPmpMeter = MeterBase & { type: 'whatsapp-pmp' };
+/**
+ * Which PMP rules apply: '2025-07' (spec section 2: non-template messages and utility templates inside an open
+ * customer service window are free), '2026-10' (Meta's change of 2026-10-01: both are charged, non-template messages
+ * as `service`), or 'by-date' (each message under the rules in force at its time; the switch is 2026-10-01T00:00Z).
+ * Default '2025-07', the contract of spec v1.
+ */
+export type PmpRules = '2025-07' | '2026-10' | 'by-date';
+export type WhatsappPmpMeter = MeterBase & { type: 'whatsapp-pmp'; rules?: PmpRules };
 export type WhatsappCbpMeter = MeterBase & { type: 'whatsapp-cbp'; freeServiceConversations?: number };
 
 export type Meter = CountMeter | SumMeter | UniqueMeter | CallTimeMeter | WhatsappPmpMeter | WhatsappCbpMeter;

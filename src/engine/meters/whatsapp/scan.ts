@@ -10,14 +10,18 @@
  * Windows run across cycle boundaries; a unit counts in the cycle of the event that made it.
  *
  * `scanPmp` returns the charged messages: delivered outbound templates outside any FEP, except utility templates
- * inside an open CSW. `scanCbp` returns the messages that opened a conversation: a template of category C when no
+ * inside an open CSW. Under the 2026-10 rules (Meta, from 2026-10-01) utility templates inside a CSW are charged too,
+ * and so are non-template (service) messages, marked in `service`; everything inside an FEP stays free. `scanCbp` returns the messages that opened a conversation: a template of category C when no
  * conversation of C is open; a non-template message (a `service` conversation) when no conversation of any category
  * is open; nothing inside an FEP; each conversation lasts 24 h from its opening message.
  */
 import type { EventTable } from '../../events';
+import type { PmpRules } from '../../plan/types';
 import { ENTRY_POINT, INBOUND, OUTBOUND_DELIVERED, TEMPLATE, UTILITY, type MessageFlags } from './message-flags';
 
 const DAY = 86_400_000;
+/** Meta's PMP change: from this instant (2026-10-01T00:00Z) service messages and in-CSW utility templates are charged. */
+export const PMP_2026_10 = Date.UTC(2026, 9, 1);
 
 export type ScanResult = {
   /** Table indices of the units (charged messages, or conversation-opening messages), ascending. */
@@ -66,14 +70,20 @@ const walk = (table: EventTable, order: Int32Array, flags: Uint8Array, onGroup: 
 
 const ascending = (units: number[]): Int32Array => Int32Array.from(units).sort();
 
-export const scanPmp = (table: EventTable, order: Int32Array, m: MessageFlags): ScanResult => {
+export const scanPmp = (table: EventTable, order: Int32Array, m: MessageFlags, rules: PmpRules = '2025-07'): ScanResult => {
   const units: number[] = [];
-  walk(table, order, m.flags, () => {}, (i, _t, f, fepOpen, cswOpen) => {
-    if (fepOpen || (f & TEMPLATE) === 0) return;
-    if (f & UTILITY && cswOpen) return;
+  const service = rules === '2025-07' ? null : new Uint8Array(table.columns.length);
+  const switchAt = rules === '2026-10' ? -Infinity : rules === 'by-date' ? PMP_2026_10 : Infinity;
+  walk(table, order, m.flags, () => {}, (i, t, f, fepOpen, cswOpen) => {
+    if (fepOpen) return;
+    const newRules = t >= switchAt;
+    if ((f & TEMPLATE) === 0) {
+      if (!newRules || !service) return;
+      service[i] = 1;
+    } else if (f & UTILITY && cswOpen && !newRules) return;
     units.push(i);
   });
-  return { units: ascending(units), service: null };
+  return { units: ascending(units), service };
 };
 
 export const scanCbp = (table: EventTable, order: Int32Array, m: MessageFlags): ScanResult => {

@@ -47,7 +47,10 @@ export const whatsappUnits = (
   const order = conversationOrder(table, cycleOf);
   const flags = messageFlags(table, order);
   if (meter.type === 'whatsapp-pmp') {
-    return { units: scanPmp(table, order, flags).units, source, note: 'charged template messages' };
+    const rules = meter.rules ?? '2025-07';
+    const { units, service } = scanPmp(table, order, flags, rules);
+    const note = rules === '2025-07' ? 'charged template messages' : `charged messages (PMP rules ${rules === 'by-date' ? 'in force at each message' : 'from 2026-10'}; service messages as service)`;
+    return asService(table, units, service, units, source, note);
   }
   const { units, service } = scanCbp(table, order, flags);
   let note = 'conversations opened';
@@ -57,6 +60,18 @@ export const whatsappUnits = (
     counted = dropFreeService(table, units, service, cycleOf, cycleCount, free);
     note += `; first ${free} service conversations per cycle free`;
   }
+  return asService(table, units, service, counted, source, note);
+};
+
+/** Keys the units marked in `service` by category `service`, whatever the message's own category. */
+const asService = (
+  table: EventTable,
+  units: Int32Array,
+  service: Uint8Array | null,
+  counted: Int32Array,
+  source: FieldSource,
+  note: string,
+): WhatsappUnits => {
   if (!service || !units.some((i) => service[i] === 1)) return { units: counted, source, note };
   const base = source.text('category');
   const dict = [...base.dict];

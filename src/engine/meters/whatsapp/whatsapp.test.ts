@@ -69,6 +69,30 @@ describe('whatsapp-pmp', () => {
     expect(quantities(u)).toEqual([[['BR:marketing', 1], ['BR:utility', 1]]]);
   });
 
+  it("charges in-CSW utility templates and service messages (as category service) under Meta's 2026-10 rules", () => {
+    const msgs = rows([tpl(0, 'marketing'), inbound(2), text(3), tpl(4, 'utility'), tpl(30, 'utility')]);
+    const u = measureRows(msgs, { type: 'whatsapp-pmp', rules: '2026-10' });
+    expect(quantities(u)).toEqual([[['BR:marketing', 1], ['BR:service', 1], ['BR:utility', 2]]]);
+    expect(u.cycles[0].total.sampleEvents).toEqual([0, 2, 3, 4]);
+    // Entry-point windows stay free under the new rules.
+    const fep = measureRows(rows([inbound(0, { entry_point: 'true' }), text(1), tpl(2, 'utility')]), { type: 'whatsapp-pmp', rules: '2026-10' });
+    expect(quantities(fep)).toEqual([[['', 0]]]);
+  });
+
+  it("applies the rules in force at each message with 'by-date' (switch at 2026-10-01T00:00Z)", () => {
+    const conv = (day: string): EventInput[] => [
+      { timestamp: `${day}T10:00:00Z`, contact: 'c', channel: 'w', direction: 'inbound' },
+      { timestamp: `${day}T11:00:00Z`, contact: 'c', channel: 'w', direction: 'outbound' },
+      { timestamp: `${day}T12:00:00Z`, contact: 'c', channel: 'w', direction: 'outbound', template: 't', category: 'utility' },
+    ];
+    const u = measureRows([...conv('2026-09-30'), ...conv('2026-10-01')], { type: 'whatsapp-pmp', rules: 'by-date', by: ['category'] });
+    // September: both free (old rules); October: the text as service and the utility in CSW are charged.
+    expect(quantities(u)).toEqual([[['', 0]], [['service', 1], ['utility', 1]]]);
+    expect(u.cycles[1].total.sampleEvents).toEqual([4, 5]);
+    const old = measureRows([...conv('2026-09-30'), ...conv('2026-10-01')], { type: 'whatsapp-pmp', by: ['category'] });
+    expect(quantities(old)).toEqual([[['', 0]], [['', 0]]]);
+  });
+
   it('filters charged messages with where, keyed by any field', () => {
     const u = measureRows(rows([tpl(0, 'marketing'), tpl(1, 'marketing', { country: 'US' }), tpl(2, 'utility')]), {
       type: 'whatsapp-pmp',
