@@ -50,7 +50,7 @@ export const whatsappUnits = (
     const rules = meter.rules ?? '2025-07';
     const { units, service } = scanPmp(table, order, flags, rules);
     const note = rules === '2025-07' ? 'charged template messages' : `charged messages (PMP rules ${rules === 'by-date' ? 'in force at each message' : 'from 2026-10'}; service messages as service)`;
-    return asService(table, units, service, units, source, note);
+    return asService(units, service, units, source, note);
   }
   const { units, service } = scanCbp(table, order, flags);
   let note = 'conversations opened';
@@ -60,12 +60,11 @@ export const whatsappUnits = (
     counted = dropFreeService(table, units, service, cycleOf, cycleCount, free);
     note += `; first ${free} service conversations per cycle free`;
   }
-  return asService(table, units, service, counted, source, note);
+  return asService(units, service, counted, source, note);
 };
 
 /** Keys the units marked in `service` by category `service`, whatever the message's own category. */
 const asService = (
-  table: EventTable,
   units: Int32Array,
   service: Uint8Array | null,
   counted: Int32Array,
