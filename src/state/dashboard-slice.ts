@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand/vanilla';
-import type { ConsumptionQuery, ConsumptionResult, Failure } from '../worker/types';
+import type { AllowanceAlert, ConsumptionQuery, ConsumptionResult, Failure } from '../worker/types';
 import type { AppState } from './store';
 import type { StoreDeps } from './deps';
 
@@ -8,8 +8,7 @@ export type Grouping = ConsumptionQuery['grouping'];
 export const RANGE_PRESETS: readonly RangePreset[] = ['today', 'week', 'month', 'cycle', 'custom'];
 export const GROUPINGS: readonly Grouping[] = ['day', 'week', 'month'];
 
-/** When an allowance raises an alert: at a percentage used, or when at most `value` units remain. */
-export type AllowanceAlert = { mode: 'percent' | 'remaining'; value: number };
+export type { AllowanceAlert };
 
 export type DashboardSlice = {
   rangePreset: RangePreset;
@@ -24,7 +23,10 @@ export type DashboardSlice = {
   setRangePreset(preset: RangePreset): void;
   setCustomRange(from: string, to: string): void;
   setGrouping(grouping: Grouping): void;
+  /** Sets the threshold and stores it in the workspace's settings (kept across reloads). */
   setAllowanceAlert(alert: AllowanceAlert): void;
+  /** Reads the stored threshold, once per store; a threshold set meanwhile by the user wins. */
+  loadAllowanceAlert(): Promise<void>;
   runConsumption(): Promise<void>;
 };
 
@@ -38,6 +40,8 @@ const cycleOf = (plan: unknown): ConsumptionQuery['cycle'] => {
 
 export const createDashboardSlice = (deps: StoreDeps): StateCreator<AppState, [], [], DashboardSlice> => (set, get) => {
   let request = 0;
+  let alertLoad: Promise<void> | null = null;
+  let alertTouched = false;
   return {
     rangePreset: 'month',
     grouping: 'day',
@@ -67,7 +71,17 @@ export const createDashboardSlice = (deps: StoreDeps): StateCreator<AppState, []
     },
     setAllowanceAlert(allowanceAlert) {
       if (!Number.isFinite(allowanceAlert.value) || allowanceAlert.value < 0) return;
+      alertTouched = true;
       set({ allowanceAlert });
+      // A failed write (quota) leaves the threshold in force for this session; there is nothing to show for it.
+      void deps.api.setAllowanceAlert(allowanceAlert).catch(() => undefined);
+    },
+    loadAllowanceAlert() {
+      alertLoad ??= deps.api.allowanceAlert().then(
+        (stored) => { if (stored && !alertTouched) set({ allowanceAlert: stored }); },
+        () => undefined,
+      );
+      return alertLoad;
     },
     async runConsumption() {
       const { selectedId, datasets, rangePreset, grouping, customFrom, customTo, plan } = get();

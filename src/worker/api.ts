@@ -17,6 +17,7 @@ import { toFailure } from './failure';
 import { runImport, type ImportJob } from './import-job';
 import { rejectsToCsv } from './rejects-csv';
 import { readPrivacySettings, writeKeepRawIdentifiers } from './privacy';
+import { readAllowanceAlert, writeAllowanceAlert } from './preferences';
 import { readStorageInfo } from './storage-info';
 import { createTableCache } from './table-cache';
 import type { ConsumptionQuery, WorkerApi } from './types';
@@ -133,6 +134,8 @@ export const createApi = (deps: ApiDeps): WorkerApi => {
 
     privacySettings: () => readPrivacySettings(ctx.db),
     setKeepRawIdentifiers: (keep) => writeKeepRawIdentifiers(ctx.db, keep === true),
+    allowanceAlert: () => readAllowanceAlert(ctx.db),
+    setAllowanceAlert: (alert) => writeAllowanceAlert(ctx.db, alert),
 
     ...createPlanCalls(ctx),
 

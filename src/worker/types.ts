@@ -77,6 +77,9 @@ export type { ImportedRateCard };
 
 export type StorageInfo = { usage: number; quota: number; persisted: boolean };
 
+/** When an allowance raises an alert: at a percentage used, or when at most `value` units remain. */
+export type AllowanceAlert = { mode: 'percent' | 'remaining'; value: number };
+
 /**
  * The worker's surface: a few chunky calls. Progress arrives through one proxied callback per job, throttled by the
  * worker (a few updates a second), never one message per row. Long jobs take a caller-chosen `jobId` for `cancel`.
@@ -119,6 +122,9 @@ export type WorkerApi = {
   /** Privacy: keep raw contact identifiers instead of keyed pseudonyms (off by default; applies to later imports). */
   privacySettings(): Promise<{ keepRawIdentifiers: boolean }>;
   setKeepRawIdentifiers(keep: boolean): Promise<void>;
+  /** The dashboard's allowance alert threshold as the user last set it (null: never set, the default applies). */
+  allowanceAlert(): Promise<AllowanceAlert | null>;
+  setAllowanceAlert(alert: AllowanceAlert): Promise<Result<void>>;
   /** The values of a text field (queue, team, agent, bot, channel, template, cost_centre, category, kind…) with event counts, top N. */
   rulesValues(datasetId: string, field: string, top?: number): Promise<Result<FieldValues>>;
   /**

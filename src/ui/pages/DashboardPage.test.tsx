@@ -1,7 +1,12 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { readFileSync } from 'node:fs';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { renderApp } from '../../../test/helpers/in-process-app';
+import { createAppStore } from '../../state/store';
+import { createApi } from '../../worker/api';
+import { App } from '../app/App';
+import { ServicesProvider } from '../app/store-context';
 
 afterEach(() => { cleanup(); window.location.hash = ''; });
 
@@ -111,5 +116,26 @@ describe('Dashboard', () => {
     expect(screen.getByRole('radio', { name: 'Este mês' })).toBeTruthy();
     expect(tileValue('voiceMinutes')).toBe('2,5');
     expect(screen.getByTestId('range-note').textContent).toMatch(/Dados até 31 de jan\. de 2025/);
+  });
+});
+
+describe('Dashboard threshold across reloads', () => {
+  it('keeps the alert threshold the user set after the app is opened again on the same data', async () => {
+    const first = await openDashboard();
+    await screen.findByRole('alert', {}, { timeout: 10_000 });
+    fireEvent.change(screen.getByLabelText('Alert when'), { target: { value: 'remaining' } });
+    fireEvent.change(screen.getByLabelText('Alert threshold'), { target: { value: '3' } });
+    await waitFor(async () => expect(await first.api.allowanceAlert()).toEqual({ mode: 'remaining', value: 3 }));
+    first.unmount();
+    // A new store and worker API on the same database: what a reload gives.
+    const api = createApi({ db: first.db });
+    const store = createAppStore({ api, fetchDefaultPlan: async () => JSON.parse(readFileSync('public/plans/seat-plan.json', 'utf8')) });
+    await store.getState().refreshDatasets();
+    // The URL still says #/dashboard, as after a reload.
+    render(<ServicesProvider store={store} api={api}><App applyUpdate={() => {}} /></ServicesProvider>);
+    await waitFor(() => expect((screen.getByLabelText('Alert threshold') as HTMLInputElement).value).toBe('3'), { timeout: 10_000 });
+    expect((screen.getByLabelText('Alert when') as HTMLSelectElement).value).toBe('remaining');
+    // 4 of 5 seats used: 1 remains, at most 3, so the alert is raised.
+    expect(screen.getByRole('alert').textContent).toMatch(/Extra seats/);
   });
 });

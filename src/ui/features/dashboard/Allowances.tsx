@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { allowancesOf, crossesAlert } from '../../../state/allowances';
 import type { AllowanceAlert } from '../../../state/dashboard-slice';
 import { useAppStore } from '../../app/store-context';
@@ -18,7 +18,15 @@ export const Allowances = ({ reference }: { reference: number | null }) => {
   const estimating = useAppStore((s) => s.estimating);
   const alert = useAppStore((s) => s.allowanceAlert);
   const setAlert = useAppStore((s) => s.setAllowanceAlert);
+  const loadAlert = useAppStore((s) => s.loadAllowanceAlert);
   const [draft, setDraft] = useState(String(alert.value));
+  const [shown, setShown] = useState(alert.value);
+  useEffect(() => { void loadAlert(); }, [loadAlert]);
+  // The stored threshold arrives after the first render: the field follows it unless it already reads that number.
+  if (shown !== alert.value) {
+    setShown(alert.value);
+    if (Number(draft) !== alert.value || draft === '') setDraft(String(alert.value));
+  }
   const allowances = allowancesOf(estimate, reference);
   const crossed = allowances.filter((a) => crossesAlert(a, alert));
   const n = (v: number) => formatNumber(v, locale);
