@@ -17,6 +17,7 @@ import {
 } from '../filters';
 import { isDecimalString } from '../money';
 import { checkMarketName, checkRateCard } from './check-rate-card';
+import { tooDeepAt, tooDeepMessage } from './depth';
 import { formatPath, issuesFromZod } from './issues';
 
 export { checkMarketName } from './check-rate-card';
@@ -186,6 +187,8 @@ export const parsePlan = (input: unknown): ParsePlanResult => {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     return { ok: false, issues: [{ path: '', message: 'a plan must be a JSON object' }] };
   }
+  const deepAt = tooDeepAt(input);
+  if (deepAt !== null) return { ok: false, issues: [{ path: deepAt, message: tooDeepMessage }] };
   const parsed = planSchema.safeParse(input, { reportInput: true });
   if (!parsed.success) return { ok: false, issues: issuesFromZod(parsed.error) };
   const issues = checkPlan(parsed.data);

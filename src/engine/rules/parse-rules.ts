@@ -6,6 +6,7 @@
  * centres and adding up to more than zero. `checkRulesForPlan` checks what needs the plan (the `driver` meter).
  */
 import { Dec } from '../money';
+import { tooDeepAt, tooDeepMessage } from '../plan/depth';
 import { formatPath, issuesFromZod } from '../plan/issues';
 import type { Filter, Plan } from '../plan/types';
 import { parsePlan } from '../plan/validate';
@@ -91,6 +92,8 @@ export const parseRules = (input: unknown): ParseRulesResult => {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     return { ok: false, issues: [{ path: '', message: 'a rules file must be a JSON object' }] };
   }
+  const deepAt = tooDeepAt(input);
+  if (deepAt !== null) return { ok: false, issues: [{ path: deepAt, message: tooDeepMessage }] };
   const parsed = rulesSchema.safeParse(input, { reportInput: true });
   if (!parsed.success) return { ok: false, issues: issuesFromZod(parsed.error) };
   const issues = checkRules(parsed.data);
