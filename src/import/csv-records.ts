@@ -45,6 +45,18 @@ const delimitersIn = (line: string, d: number): number => {
   return n;
 };
 
+/** Whether the first `limit` characters hold a line feed outside quotes with no carriage return before it. */
+const hasBareLf = (text: string, limit: number): boolean => {
+  let quoted = false;
+  const end = Math.min(text.length, limit);
+  for (let i = 0; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) quoted = !quoted;
+    else if (c === 10 && !quoted && (i === 0 || text.charCodeAt(i - 1) !== 13)) return true;
+  }
+  return false;
+};
+
 /** Lines looked at to guess the delimiter. */
 const SNIFF_LINES = 20;
 
@@ -56,7 +68,10 @@ const SNIFF_LINES = 20;
 export const guessDialect = (text: string): CsvDialect => {
   const n = text.indexOf('\n');
   const r = text.indexOf('\r');
-  const newline = r >= 0 && (n < 0 || r < n) ? (text.charCodeAt(r + 1) === 10 ? '\r\n' : '\r') : '\n';
+  const first = r >= 0 && (n < 0 || r < n) ? (text.charCodeAt(r + 1) === 10 ? '\r\n' : '\r') : '\n';
+  // CRLF and LF lines mixed (files joined together): split on LF, or every LF line would run into one record; the
+  // CRLF lines' last field keeps a '\r' that the row writer trims.
+  const newline = first === '\r\n' && hasBareLf(text, 65_536) ? '\n' : first;
   const lines = text.split(newline, 200).filter((l) => l.trim() !== '').slice(0, SNIFF_LINES);
   let delimiter = ',';
   let bestLines = 0;

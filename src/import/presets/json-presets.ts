@@ -18,7 +18,13 @@ export const jsonText = (v: unknown): string => {
     const s = String(v);
     return /e/i.test(s) ? v.toFixed(20).replace(/\.?0+$/, '') : s;
   }
-  return typeof v === 'string' ? v : typeof v === 'boolean' ? String(v) : JSON.stringify(v);
+  if (typeof v === 'string') return v;
+  if (typeof v === 'boolean') return String(v);
+  try {
+    return JSON.stringify(v);
+  } catch {
+    return '(a value nested too deeply to show)'; // JSON.stringify recurses: thousands of levels overflow the stack
+  }
 };
 
 const PRICING = ['start', 'end', 'phone_number', 'country', 'tier', 'pricing_type', 'pricing_category', 'volume', 'cost'];
