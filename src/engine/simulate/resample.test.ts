@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { estimatePlan } from '../estimate/estimate';
+import { NEUTRAL_KNOBS, type Knobs } from './knobs';
+import { applyKnobs, SimulationError, unitHash } from './resample';
+import { contactsAndSeats, perMessage, threeMonths } from './test-plans';
+
+const knobs = (k: Partial<Knobs>): Knobs => ({ ...NEUTRAL_KNOBS, ...k });
+const monthTotals = (t: ReturnType<typeof threeMonths>, plan = perMessage) => estimatePlan(t, plan).cycles.map((c) => c.total);
+const contactsOf = (t: ReturnType<typeof threeMonths>) => {
+  const out = new Map<string, number>();
+  for (let i = 0; i < t.columns.length; i++) {
+    const c = t.dicts.contact[t.columns.strings.contact[i]];
+    out.set(c, (out.get(c) ?? 0) + 1);
+  }
+  return out;
+};
+
+describe('applyKnobs', () => {
+  const table = threeMonths();
+
+  it('returns the table itself for neutral knobs', () => {
+    expect(applyKnobs(table, NEUTRAL_KNOBS, 'UTC').table).toBe(table);
+  });
+
+  it('scales a whole factor exactly: 2x doubles messages and contacts, not agents', () => {
+    const sim = applyKnobs(table, knobs({ scale: '2' }), 'UTC').table;
+    expect(sim.columns.length).toBe(600);
+    expect(monthTotals(sim)).toEqual(['20.00', '20.00', '20.00']); // 200 messages × 0.10
+    // 200 contacts × 0.50 + 3 seats × 10 = 130.00 a month
+    expect(monthTotals(sim, contactsAndSeats)).toEqual(['130.00', '130.00', '130.00']);
+    expect(contactsOf(sim).get('c-7~1')).toBe(3);
+  });
+
+  it('thins by whole contacts: at 0.5x each contact keeps all its months or none', () => {
+    const sim = applyKnobs(table, knobs({ scale: '0.5' }), 'UTC').table;
+    const kept = contactsOf(sim);
+    expect([...kept.values()].every((n) => n === 3)).toBe(true);
+    expect(kept.size).toBeGreaterThan(35);
+    expect(kept.size).toBeLessThan(65);
+    expect(sim.columns.length).toBe(kept.size * 3);
+  });
+
+  it('grows month by month, keeping the contacts of earlier months (monotone)', () => {
+    const sim = applyKnobs(table, knobs({ growthPercent: '10' }), 'UTC').table;
+    const perMonth = estimatePlan(sim, perMessage).cycles.map((c) => c.lines[0].quantity);
+    expect(perMonth[0]).toBe(100);
+    expect(perMonth[1]).toBeGreaterThanOrEqual(100);
+    expect(perMonth[1]).toBeLessThanOrEqual(120);
+    expect(perMonth[2]).toBeGreaterThanOrEqual(perMonth[1]);
+    expect(perMonth[2]).toBeLessThanOrEqual(145);
+  });
+
+  it('applies a +300% campaign spike to its month only', () => {
+    const sim = applyKnobs(table, knobs({ spikes: [{ month: '2026-02', percent: '300' }] }), 'UTC').table;
+    expect(monthTotals(sim)).toEqual(['10.00', '40.00', '10.00']);
+  });
+
+  it('scales one category: marketing × 3 (40 contacts) leaves utility alone', () => {
+    const sim = applyKnobs(table, knobs({ factors: [{ field: 'category', value: 'marketing', factor: '3' }] }), 'UTC').table;
+    expect(monthTotals(sim)).toEqual(['18.00', '18.00', '18.00']); // (120 + 60) × 0.10
+  });
+
+  it('shifts category mix by whole contacts without changing volume', () => {
+    const sim = applyKnobs(table, knobs({ mix: [{ from: 'marketing', to: 'authentication', percent: '50' }] }), 'UTC').table;
+    expect(sim.columns.length).toBe(300);
+    const counts = new Map<string, number>();
+    for (let i = 0; i < sim.columns.length; i++) {
+      const c = sim.dicts.category[sim.columns.strings.category[i]];
+      counts.set(c, (counts.get(c) ?? 0) + 1);
+    }
+    expect(counts.get('utility')).toBe(180);
+    expect((counts.get('authentication') ?? 0) + (counts.get('marketing') ?? 0)).toBe(120);
+    expect(counts.get('authentication')! % 3).toBe(0);
+    expect(counts.get('authentication')).toBeGreaterThan(20);
+  });
+
+  it('adds agents and numbers: seats grow, volume stays', () => {
+    const sim = applyKnobs(table, knobs({ extraAgents: 2, extraNumbers: 1 }), 'UTC');
+    expect(sim.agents).toBe(5);
+    expect(sim.numbers).toBe(2);
+    expect(sim.table.columns.length).toBe(300);
+    // 100 contacts × 0.50 + 5 seats × 10 = 100.00
+    expect(monthTotals(sim.table, contactsAndSeats)).toEqual(['100.00', '100.00', '100.00']);
+  });
+
+  it('names the knob that is wrong and refuses tables beyond the limit', () => {
+    expect(() => applyKnobs(table, knobs({ scale: 'x' }), 'UTC')).toThrow(/knobs\.scale/);
+    expect(() => applyKnobs(table, knobs({ scale: '5000' }), 'UTC')).toThrow(SimulationError);
+  });
+
+  it('hashes to [0, 1) deterministically', () => {
+    expect(unitHash(7, 1)).toBe(unitHash(7, 1));
+    for (let v = 0; v < 1000; v++) {
+      const u = unitHash(v, 3);
+      expect(u >= 0 && u < 1).toBe(true);
+    }
+  });
+});
