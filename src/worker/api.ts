@@ -12,6 +12,7 @@ import { toDatasetSummary } from './dataset-summary';
 import { decodeEvents } from './event-records';
 import { createPlanCalls, invalidPlan } from './plans';
 import { createSplitCalls } from './split';
+import { createClientsCalls } from './clients';
 import { createRateCardCalls } from './rate-card-import';
 import { toFailure } from './failure';
 import { runImport, type ImportJob } from './import-job';
@@ -140,6 +141,8 @@ export const createApi = (deps: ApiDeps): WorkerApi => {
     ...createPlanCalls(ctx),
 
     ...createSplitCalls({ ...ctx, tables }),
+
+    ...createClientsCalls({ ...ctx, tables }),
 
     ...createRateCardCalls(),
   };

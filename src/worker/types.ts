@@ -3,6 +3,7 @@ import type { Estimate } from '../engine/estimate/types';
 import type { ImportProgress, RejectedRow } from '../import/types';
 import type { Allocation, InvoiceLine } from '../engine/allocation';
 import type { ImportedRateCard } from '../engine/rate-cards/build-charge';
+import type { ClientUsage, ContractCheck, Period } from '../engine/profitability/types';
 
 /** Re-exported so the state and UI layers need only the worker's types. */
 export type { Allocation, ConsumptionQuery, ConsumptionResult, Estimate, ImportProgress, InvoiceLine, RejectedRow };
@@ -15,7 +16,7 @@ export type Failure = {
    * 'invalid-range' for a custom range without both dates or ending before it starts; 'invalid-rules' with `issues`
    * (cost-centre rules, paths as in the rules file); 'invalid-amount' for an invoice total or line that is no amount.
    */
-  code: 'cancelled' | 'bad-file' | 'invalid-plan' | 'invalid-rules' | 'invalid-amount' | 'invalid-range' | 'not-found' | 'quota' | 'internal';
+  code: 'cancelled' | 'bad-file' | 'invalid-plan' | 'invalid-rules' | 'invalid-contract' | 'invalid-template' | 'invalid-amount' | 'invalid-range' | 'not-found' | 'quota' | 'internal';
   issues?: PlanIssue[];
   line?: number;
 };
@@ -143,4 +144,71 @@ export type WorkerApi = {
   readRateCard(text: string): Promise<RateCardRead>;
   /** The plan with the card added as a dated card of the target charge (not validated: the editor does that). */
   addRateCard(plan: unknown, card: ImportedRateCard, target: RateCardTarget): Promise<Result<unknown>>;
+  /**
+   * Clients (issue #6): voice work per client and period (handled minutes, handled inbound calls) and each saved
+   * contract checked against it. Bad query: 'invalid-range' / 'invalid-amount'; rules with problems: 'invalid-rules'.
+   */
+  profitability(datasetId: string, query: ProfitQuery): Promise<Result<ProfitResult>>;
+  /** A `tarifa.contract/1` document's problems by path; empty when valid. */
+  validateContract(contract: unknown): Promise<PlanIssue[]>;
+  listContracts(): Promise<SavedDoc[]>;
+  /** Validates, then stores the contract as written (under `id` when given). Invalid: Failure 'invalid-contract'. */
+  saveContract(contract: unknown, id?: string): Promise<Result<SavedDoc>>;
+  deleteContract(id: string): Promise<void>;
+  /** Offer templates the user edited (`tarifa.template/1`, id `kind.locale`); the defaults live in code. */
+  listTemplates(): Promise<SavedDoc[]>;
+  saveTemplate(template: unknown): Promise<Result<SavedDoc>>;
+  /** Deleting an edited template brings the default back. */
+  deleteTemplate(id: string): Promise<void>;
+  /** Follow-up tasks, open ones first, by due date. */
+  listTasks(): Promise<Task[]>;
+  /** Records an offer as sent now: a follow-up task due 7 days later (same local time in `timeZone`). */
+  markOfferSent(offer: { title: string; timeZone: string; ref?: Record<string, unknown> }): Promise<Result<Task>>;
+  setTaskStatus(id: string, status: 'open' | 'done'): Promise<Result<Task>>;
+  deleteTask(id: string): Promise<void>;
+  /**
+   * Simulation (issue #6): the plans compared on the dataset after the what-if knobs, each against the cheapest by
+   * line, the multiplier curve and (with `tco`) the TCO projection. Runs on the dataset in worker memory; a call
+   * overtaken by a newer one returns 'cancelled'. Bad knobs: 'invalid-scenario' with issues by path.
+   */
+  simulate(datasetId: string, request: SimulateRequest): Promise<Result<SimulationResult>>;
+  /** The scenario's problems by path (`knobs.spikes[0].month`); empty when valid. */
+  validateScenario(scenario: unknown): Promise<PlanIssue[]>;
+  listScenarios(): Promise<SavedScenario[]>;
+  /** Validates, then stores the scenario (under `id` when given). Invalid: Failure 'invalid-scenario'. */
+  saveScenario(scenario: unknown, id?: string): Promise<Result<SavedScenario>>;
+  deleteScenario(id: string): Promise<void>;
 };
+
+/** How clients are defined: the values of a text field, or the centres of a saved rule set. */
+export type ClientsDefinition = { kind: 'field'; field: string } | { kind: 'rules'; rulesId: string };
+
+/** A profitability query: clients, periods (calendar months or billing cycles) in a time zone. */
+export type ProfitQuery = {
+  clients: ClientsDefinition;
+  period: { kind: 'month' } | { kind: 'cycle'; anchorDay: number };
+  timeZone: string;
+  /** Optional price per minute to show each client's cost without a contract (decimal string). */
+  referencePricePerMinute?: string;
+};
+
+/** A client's figures per period: handled minutes (2 decimals), calls, cost at the query's reference price (or null). */
+export type ClientFigures = ClientUsage & { figures: { minutes: string; calls: number; cost: string | null }[] };
+
+export type ProfitResult = {
+  timeZone: string;
+  periods: Period[];
+  clients: ClientFigures[];
+  /** One per saved contract, in name order. */
+  checks: (ContractCheck & { contractId: string })[];
+  /** Saved contracts that no longer validate (not checked). */
+  skipped: { contractId: string; name: string; issues: PlanIssue[] }[];
+};
+
+export type { ClientUsage, ContractCheck, Period };
+
+/** A saved named document (contract, offer template): `json` as written (valid when saved). */
+export type SavedDoc = { id: string; name: string; json: unknown; createdAt: number; updatedAt: number };
+
+/** A follow-up task: due at `due` (epoch ms); `ref` says what it is about (e.g. the offer's contract and period). */
+export type Task = { id: string; title: string; due: number; status: 'open' | 'done'; ref?: unknown; createdAt: number; updatedAt: number };

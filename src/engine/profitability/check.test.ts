@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkContract, checkPeriod, roundDownToCent, roundDownToTen } from './check';
+import { checkContract, checkPeriod, roundDownToCent, roundDownToTen, usageFigures } from './check';
 import { Dec } from '../money';
 import type { Contract, ContractTerms } from './types';
 
@@ -134,5 +134,14 @@ describe('checkContract', () => {
     const none = checkContract(contract({ kind: 'flat', monthlyFee: '100' }), periods, undefined);
     expect(none.periods.map((p) => p.cost)).toEqual(['0.00', '0.00']);
     expect(none.clientLabel).toBe('Sales');
+  });
+});
+
+describe('usageFigures', () => {
+  it('minutes to 2 decimals and cost to the cent, half-up', () => {
+    // 1000 s = 16.666… min; × 0.80 = 13.333… -> 13.33; 1001.25 s × 0.80 / 60 = 13.35 exactly.
+    expect(usageFigures({ seconds: 1000, calls: 1 }, '0.80')).toEqual({ minutes: '16.67', cost: '13.33' });
+    expect(usageFigures({ seconds: 1000.125, calls: 1 }, '0.06')).toEqual({ minutes: '16.67', cost: '1.00' });
+    expect(usageFigures({ seconds: 90, calls: 1 })).toEqual({ minutes: '1.50', cost: null });
   });
 });

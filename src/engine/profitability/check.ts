@@ -42,6 +42,15 @@ const proposalFor = (contract: Contract, seconds: Big, calls: number, cost: Big)
   return { kind: 'per-minute', pricePerMinute: contract.referencePricePerMinute };
 };
 
+/** Handled minutes (2 decimals half-up) and, with a reference price, their cost (to the cent, half-up). */
+export const usageFigures = (usage: PeriodUsage, referencePricePerMinute?: string): { minutes: string; cost: string | null } => {
+  const seconds = secondsOf(usage.seconds);
+  return {
+    minutes: seconds.div(60).round(2, 1).toFixed(2),
+    cost: referencePricePerMinute ? cents(exactCost(seconds, new Dec(referencePricePerMinute))) : null,
+  };
+};
+
 /** Checks one period of a client's usage against the contract. */
 export const checkPeriod = (contract: Contract, usage: PeriodUsage, period: Period, index: number): PeriodCheck => {
   const price = new Dec(contract.referencePricePerMinute);
