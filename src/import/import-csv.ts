@@ -21,6 +21,7 @@ import type { RowWriter } from './generic/row-writer';
 import { openSource } from './import-source';
 import { createPseudonymiser } from './pseudonym';
 import type { Pseudonymise } from './pseudonym';
+import { customDetected, detectCustomPreset, presetMismatch } from './mapping/apply';
 import { detectCsvPreset, mappingFor, unknownFormat } from './presets/detect';
 import { CSV_PRESETS } from './presets/specs';
 import { isPresetChoice, PRESET_NAMES } from './presets/types';
@@ -165,11 +166,14 @@ export const importCsv = async (
     storing = p;
   };
 
-  const opened = await openSource(source as CsvSource, PIECE_SIZE, choice, options.encoding ?? 'auto');
+  const custom = options.mapping;
+  const opened = await openSource(source as CsvSource, PIECE_SIZE, custom ? 'generic' : choice, options.encoding ?? 'auto');
   const records = opened.batches;
   const tried = choice === 'auto' ? CSV_PRESETS : [choice];
   const json = opened.jsonPreset !== null;
   const label = (line: number, reason: string) => (json ? `data point ${line}: ${reason}` : reason);
+  const notRecognised = (row: readonly string[], line: number): ImportError =>
+    (custom ? presetMismatch(custom, row, line) : unknownFormat(tried, row, line));
 
   /** Sets up the writer for the detected preset; `rows` from `from` on are the first data rows (date order sample). */
   const start = (d: Detected, rows: readonly string[][], from: number): void => {
@@ -178,7 +182,15 @@ export const importCsv = async (
     ignoredColumns = d.mapping.ignoredColumns;
     hasIds = d.mapping.index.id >= 0;
     const tsCol = d.mapping.index.timestamp;
-    dateOrder = options.dateOrder ?? null;
+    const reading = d.reading ?? {};
+    if (reading.timeZone !== undefined && reading.timeZone !== clock.timeZone) {
+      try {
+        clock = createZoneClock(reading.timeZone);
+      } catch (e) {
+        throw new ImportError(`preset '${d.preset}': ${(e as Error).message}`, undefined, 'timeZone');
+      }
+    }
+    dateOrder = options.dateOrder ?? reading.dateOrder ?? null;
     if (dateOrder === null && tsCol >= 0) {
       const sample = rows.slice(from, from + DATE_SAMPLE).map((r) => r[tsCol] ?? '');
       const guess = guessDateOrder(sample);
@@ -191,7 +203,7 @@ export const importCsv = async (
     }
     write = createGenericRowWriter(d.mapping, clock, builder, {
       dateOrder: dateOrder ?? undefined,
-      decimalComma: opened.dialect()?.delimiter === ';',
+      decimalComma: reading.decimalComma ?? opened.dialect()?.delimiter === ';',
       deriveCountry: options.deriveCountry,
       pseudonymise,
     });
@@ -215,9 +227,11 @@ export const importCsv = async (
           if (write === null) {
             firstRecord ??= { row, line };
             const d = opened.jsonPreset !== null ? mappingFor(opened.jsonPreset, row)
-              : choice === 'auto' ? detectCsvPreset(row, line) : mappingFor(choice, row);
+              : custom ? customDetected(custom, row)
+                : choice === 'auto' ? detectCustomPreset(options.customPresets ?? [], row) ?? detectCsvPreset(row, line)
+                  : mappingFor(choice, row);
             if (d === null) {
-              if (++preamble >= MAX_PREAMBLE || json) throw unknownFormat(tried, firstRecord.row, firstRecord.line);
+              if (++preamble >= MAX_PREAMBLE || json) throw notRecognised(firstRecord.row, firstRecord.line);
               continue;
             }
             start(d, rows, d.header ? k + 1 : k);
@@ -265,7 +279,7 @@ export const importCsv = async (
     }
     if (signal?.aborted) throw abortError();
     if (write === null) {
-      if (firstRecord !== null) throw unknownFormat(tried, firstRecord.row, firstRecord.line);
+      if (firstRecord !== null) throw notRecognised(firstRecord.row, firstRecord.line);
       throw new ImportError('the file is empty');
     }
     summaryRows += trailing.length;
@@ -281,7 +295,7 @@ export const importCsv = async (
   const used = detected as Detected | null;
   return {
     preset: used?.preset ?? String(choice),
-    confidence: choice === 'auto' ? used?.confidence ?? 0 : 1,
+    confidence: choice === 'auto' && !custom ? used?.confidence ?? 0 : 1,
     encoding: opened.info.encoding,
     delimiter: opened.dialect()?.delimiter ?? '',
     dateOrder,

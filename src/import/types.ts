@@ -1,6 +1,7 @@
 import type { EventChunk } from '../engine/events';
 import type { ColumnBuilder } from './column-builder';
 import type { DateOrder } from './generic/lenient';
+import type { CustomPreset } from './mapping/schema';
 import type { PresetChoice } from './presets/types';
 import type { EncodingChoice, TextEncoding } from './text-source';
 
@@ -54,6 +55,13 @@ export type ImportOptions = {
   pseudonymKey?: Uint8Array;
   /** IANA zone in which naive timestamps are read (default 'UTC'). */
   timeZone: string;
+  /**
+   * The user's saved custom presets (src/import/mapping): with preset 'auto', a header that fits one of them is read
+   * with it, before the built-in presets are tried.
+   */
+  customPresets?: readonly CustomPreset[];
+  /** Read the file with this custom preset (no detection; `preset` is then ignored). */
+  mapping?: CustomPreset;
   /** Events per stored chunk (default 65536). */
   chunkSize?: number;
   /** Size of the source for progress, when the source cannot tell (a Node stream); Blob and string know theirs. */

@@ -52,9 +52,10 @@ const clean = (s: string): string =>
 
 const shown = (s: string): string => `'${s.length > 60 ? `${s.slice(0, 57)}...` : s}'`;
 
-type CachedField = 'kind' | 'direction' | 'category' | 'status' | 'country' | 'entry_point';
+export type CachedField = 'kind' | 'direction' | 'category' | 'status' | 'country' | 'entry_point';
 const CACHED: readonly CachedField[] = ['kind', 'direction', 'category', 'status', 'country', 'entry_point'];
-const normalisers: Record<CachedField, (v: string) => string | undefined> = {
+/** How each cached field's raw text reads by default (custom presets' value maps fall back to these). */
+export const normalisers: Record<CachedField, (v: string) => string | undefined> = {
   kind: (v) => (v === '' ? 'message' : v.toLowerCase()),
   direction: (v) => (v === '' ? '' : DIRECTIONS[v.toLowerCase()]),
   // 'authentication-international' and 'AUTHENTICATION INTERNATIONAL' read as authentication_international.

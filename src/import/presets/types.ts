@@ -7,6 +7,7 @@
  */
 import type { StringField } from '../../engine/events';
 import type { GenericColumn } from '../generic/header';
+import type { DateOrder } from '../generic/lenient';
 
 export const PRESET_NAMES = [
   'generic', 'twilio-messaging', 'twilio-voice', 'asterisk', 'freeswitch', 'genesys-interactions-csv',
@@ -74,9 +75,12 @@ export type CsvPresetSpec = {
 
 /** A detection outcome: the preset, how sure, and the mapping of the header record. */
 export type Detected = {
-  preset: PresetName;
+  /** A built-in preset's name, or the name of the user's custom preset (src/import/mapping). */
+  preset: string;
   confidence: number;
   /** False for headerless files: the record detected from is data. */
   header: boolean;
   mapping: RowMapping;
+  /** How a custom preset reads its file (its own date order, decimal mark, time zone), over the import's defaults. */
+  reading?: { dateOrder?: DateOrder; decimalComma?: boolean; timeZone?: string };
 };
