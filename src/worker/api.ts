@@ -11,6 +11,7 @@ import type { TarifaDb } from '../storage/db';
 import { toDatasetSummary } from './dataset-summary';
 import { decodeEvents } from './event-records';
 import { createPlanCalls, invalidPlan } from './plans';
+import { createMappingCalls } from './mapping';
 import { createSplitCalls } from './split';
 import { createClientsCalls } from './clients';
 import { createRateCardCalls } from './rate-card-import';
@@ -139,6 +140,8 @@ export const createApi = (deps: ApiDeps): WorkerApi => {
     setAllowanceAlert: (alert) => writeAllowanceAlert(ctx.db, alert),
 
     ...createPlanCalls(ctx),
+
+    ...createMappingCalls(ctx),
 
     ...createSplitCalls({ ...ctx, tables }),
 

@@ -3,6 +3,8 @@ import type { Estimate } from '../engine/estimate/types';
 import type { ImportProgress, RejectedRow } from '../import/types';
 import type { Allocation, InvoiceLine } from '../engine/allocation';
 import type { ImportedRateCard } from '../engine/rate-cards/build-charge';
+import type { CustomPreset } from '../import/mapping/schema';
+import type { FilePreview } from '../import/mapping/preview';
 import type { ClientUsage, ContractCheck, Period } from '../engine/profitability/types';
 
 /** Re-exported so the state and UI layers need only the worker's types. */
@@ -16,7 +18,7 @@ export type Failure = {
    * 'invalid-range' for a custom range without both dates or ending before it starts; 'invalid-rules' with `issues`
    * (cost-centre rules, paths as in the rules file); 'invalid-amount' for an invoice total or line that is no amount.
    */
-  code: 'cancelled' | 'bad-file' | 'invalid-plan' | 'invalid-rules' | 'invalid-contract' | 'invalid-template' | 'invalid-amount' | 'invalid-range' | 'not-found' | 'quota' | 'internal';
+  code: 'cancelled' | 'bad-file' | 'invalid-plan' | 'invalid-preset' | 'invalid-rules' | 'invalid-contract' | 'invalid-template' | 'invalid-amount' | 'invalid-range' | 'not-found' | 'quota' | 'internal';
   issues?: PlanIssue[];
   line?: number;
 };
@@ -75,6 +77,20 @@ export type RateCardRead = { card: ImportedRateCard | null; issues: { line: numb
 /** Where an imported card goes: a rate-card charge of the plan by id, or null for a new one on a whatsapp-pmp meter. */
 export type RateCardTarget = { effectiveFrom: string; chargeId: string | null };
 export type { ImportedRateCard };
+
+export type { CustomPreset, FilePreview };
+/** A saved custom preset (`tarifa.preset/1`, valid when saved), kept in the `presets` table. */
+export type SavedPreset = { id: string; name: string; json: CustomPreset; createdAt: number; updatedAt: number };
+/** A mapping tried on the start of a file: its first events and row errors, and the accounting of the rows read. */
+export type MappingPreview = {
+  events: EventRecord[];
+  rejects: RejectedRow[];
+  counts: { rowsRead: number; imported: number; rejected: number; duplicates: number; summaryRows: number };
+  /** Only the start of the file was read. */
+  partial: boolean;
+  encoding: string;
+  delimiter: string;
+};
 
 export type StorageInfo = { usage: number; quota: number; persisted: boolean };
 
@@ -140,6 +156,19 @@ export type WorkerApi = {
   /** Validates, then stores the rules as written (under `id` when given). Invalid: Failure 'invalid-rules'. */
   saveRules(rules: unknown, id?: string): Promise<Result<SavedRules>>;
   deleteRules(id: string): Promise<void>;
+  /** The first records of a file, read as the import reads it, whether a preset (a saved one first) reads it, and guesses. */
+  inspectFile(file: Blob): Promise<Result<FilePreview>>;
+  /** Imports the start of the file with a custom preset, in memory; an invalid preset: Failure 'invalid-preset'. */
+  previewMapping(file: Blob, preset: unknown, timeZone: string): Promise<Result<MappingPreview>>;
+  /** The custom preset's problems by path; empty when it is valid. */
+  validatePreset(preset: unknown): Promise<PlanIssue[]>;
+  listPresets(): Promise<SavedPreset[]>;
+  /** Validates, then stores (under `id` when given); a name another saved preset has is an issue at `name`. */
+  savePreset(preset: unknown, id?: string): Promise<Result<SavedPreset>>;
+  renamePreset(id: string, name: string): Promise<Result<SavedPreset>>;
+  deletePreset(id: string): Promise<void>;
+  /** A preset file's text: validated and saved as a new preset (a taken name gets a number). */
+  importPresetFile(text: string): Promise<Result<SavedPreset>>;
   /** Reads a Meta rate-card CSV as published (src/import/rate-cards/meta-csv.ts): the card and its issues by line. */
   readRateCard(text: string): Promise<RateCardRead>;
   /** The plan with the card added as a dated card of the target charge (not validated: the editor does that). */
