@@ -6,10 +6,11 @@ import { createEstimateSlice, type EstimateSlice } from './estimate-slice';
 import { createJobSlice, type JobSlice } from './job-slice';
 import { createPlansSlice, type PlansSlice } from './plans-slice';
 import { createSplitSlice, type SplitSlice } from './split-slice';
+import { createClientsSlice, type ClientsSlice } from './clients-slice';
 import type { StoreDeps } from './deps';
 
 /** Jobs, selections and results; never row data (that stays in the worker). */
-export type AppState = AppSlice & DatasetsSlice & JobSlice & EstimateSlice & DashboardSlice & PlansSlice & SplitSlice;
+export type AppState = AppSlice & DatasetsSlice & JobSlice & EstimateSlice & DashboardSlice & PlansSlice & SplitSlice & ClientsSlice;
 export type AppStore = StoreApi<AppState>;
 
 export const createAppStore = (deps: StoreDeps): AppStore =>
@@ -21,6 +22,7 @@ export const createAppStore = (deps: StoreDeps): AppStore =>
     ...createDashboardSlice(deps)(...a),
     ...createPlansSlice(deps)(...a),
     ...createSplitSlice(deps)(...a),
+    ...createClientsSlice(deps)(...a),
   }));
 
 /** Named selectors, so components subscribe to exactly what they render. */
