@@ -21,6 +21,8 @@ export type RejectedRow = {
    * ImportOptions.pseudonymKey): a caller that stores rejects stores these texts.
    */
   raw: string;
+  /** The file the row is in, when a dataset holds several (line numbers are per file). */
+  file?: string;
 };
 
 export type ImportOptions = {
@@ -71,6 +73,8 @@ export type ImportOptions = {
    * duplicate-id detection (the builder's chunkSize wins). Not cloneable: create it where the import runs.
    */
   dataset?: ColumnBuilder;
+  /** Compute the SHA-256 of the source's bytes while reading it (ImportSummary.sha256); a string is hashed as UTF-8. */
+  sha256?: boolean;
 };
 
 export type ImportProgress = {
@@ -80,6 +84,10 @@ export type ImportProgress = {
   rowsImported: number;
   rowsRejected: number;
   elapsedMs: number;
+  /** Jobs of several files: the file being read (0-based), how many there are, its name. Bytes and rows cover the whole job. */
+  fileIndex?: number;
+  fileCount?: number;
+  fileName?: string;
 };
 
 /** Accounting of an import: rowsRead = imported + rejected + duplicates + summaryRows (header and preamble apart). */
@@ -110,6 +118,8 @@ export type ImportSummary = {
   minTimestamp: number;
   maxTimestamp: number;
   bytes: number;
+  /** Hex SHA-256 of the source's bytes, when ImportOptions.sha256 asked for it. */
+  sha256?: string;
 };
 
 /**

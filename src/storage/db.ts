@@ -62,6 +62,13 @@ export type DatasetCounts = {
   duplicates: number;
 };
 
+/**
+ * One file a dataset was imported from. `sha256` (hex of the file's bytes, computed while it was read) detects the
+ * same file imported twice; `counts` is that file's own accounting. Both are absent on files imported before they
+ * were recorded.
+ */
+export type DatasetFile = { name: string; size: number; sha256?: string; counts?: DatasetCounts & { summaryRows?: number }; preset?: string };
+
 export type DatasetRow = {
   /** 'pseudonymised' (keyed hash, the default) or 'raw'; absent on datasets imported before it was recorded. */
   contacts?: 'pseudonymised' | 'raw';
@@ -71,7 +78,7 @@ export type DatasetRow = {
   createdAt: number;
   preset: string;
   timeZone: string;
-  files: { name: string; size: number }[];
+  files: DatasetFile[];
   counts: DatasetCounts;
   /** Epoch ms; NaN until the import finishes. */
   minTimestamp: number;
@@ -90,7 +97,7 @@ export type ChunkRow = {
 };
 
 /** A row that did not become an event (same shape as import's RejectedRow; storage may not import src/import). */
-export type StoredReject = { line: number; reason: string; raw: string };
+export type StoredReject = { line: number; reason: string; raw: string; /** The file the line is in (datasets of several files). */ file?: string };
 
 /** The rejects found while building chunk `index`. Only non-empty batches are stored. */
 export type RejectBatchRow = {

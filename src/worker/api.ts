@@ -6,7 +6,7 @@ import { consumption } from '../engine/consumption/consumption';
 import { estimatePlan } from '../engine/estimate/estimate';
 import { parsePlan } from '../engine/plan/validate';
 import { sampleCsvText } from '../import/sample';
-import { allRejects, discardDataset, listDatasets, rejectsPage } from '../storage/datasets-repo';
+import { allRejects, discardDataset, getDataset, listDatasets, rejectsPage } from '../storage/datasets-repo';
 import type { TarifaDb } from '../storage/db';
 import { toDatasetSummary } from './dataset-summary';
 import { decodeEvents } from './event-records';
@@ -22,7 +22,7 @@ import { readPrivacySettings, writeKeepRawIdentifiers } from './privacy';
 import { readAllowanceAlert, writeAllowanceAlert } from './preferences';
 import { readStorageInfo } from './storage-info';
 import { createTableCache } from './table-cache';
-import type { ConsumptionQuery, WorkerApi } from './types';
+import type { ConsumptionQuery, DatasetSummary, Result, WorkerApi } from './types';
 
 export type ApiDeps = {
   db: TarifaDb;
@@ -57,14 +57,27 @@ export const createApi = (deps: ApiDeps): WorkerApi => {
     jobs.set(jobId, controller);
     return runImport(ctx, job, controller.signal, onProgress).finally(() => {
       if (jobs.get(jobId) === controller) jobs.delete(jobId);
+      // An append changed the dataset: the next read loads it afresh (a failed one changed nothing, evicting is harmless).
+      if (job.datasetId !== undefined) tables.evict(job.datasetId);
     });
   };
+  /** The one-dataset result of a job, for the single-file calls. */
+  const single = (r: Awaited<ReturnType<typeof runImport>>): Result<DatasetSummary> => (r.ok ? { ok: true, value: r.value.dataset } : r);
 
   return {
     importFile(file, options, jobId, onProgress) {
       const fileName = file.name || 'untitled.csv';
       const name = options.name?.trim() || fileName;
-      return startJob(jobId, { source: file, name, timeZone: options.timeZone, files: [{ name: fileName, size: file.size }] }, onProgress);
+      // The one-file call imports even a file already imported (as it always did); importFiles detects it.
+      return startJob(jobId, { sources: [{ source: file, name: fileName }], name, timeZone: options.timeZone, force: true }, onProgress).then(single);
+    },
+
+    importFiles(files, options, jobId, onProgress) {
+      const list = Array.isArray(files) ? files : [];
+      const sources = list.map((f) => ({ source: f as Blob, name: f.name || 'untitled.csv' }));
+      const name = options.name?.trim() || (sources.length === 1 ? sources[0].name : sources.map((s) => s.name).join(', '));
+      const datasetId = isId(options.datasetId) ? options.datasetId : undefined;
+      return startJob(jobId, { sources, name, timeZone: options.timeZone, datasetId, force: options.force === true }, onProgress);
     },
 
     loadSample(jobId, onProgress) {
@@ -75,7 +88,7 @@ export const createApi = (deps: ApiDeps): WorkerApi => {
       } catch (error) {
         return Promise.resolve({ ok: false, error: toFailure(error) });
       }
-      return startJob(jobId, { source, name: SAMPLE_DATASET_NAME, timeZone: SAMPLE_TIME_ZONE, files: [{ name: SAMPLE_FILE_NAME, size: source.size }] }, onProgress);
+      return startJob(jobId, { sources: [{ source, name: SAMPLE_FILE_NAME }], name: SAMPLE_DATASET_NAME, timeZone: SAMPLE_TIME_ZONE, force: true }, onProgress).then(single);
     },
 
     async cancel(jobId) {
@@ -99,7 +112,9 @@ export const createApi = (deps: ApiDeps): WorkerApi => {
     },
 
     async rejectsCsv(datasetId) {
-      return rejectsToCsv(isId(datasetId) ? await allRejects(deps.db, datasetId) : []);
+      if (!isId(datasetId)) return rejectsToCsv([]);
+      const dataset = await getDataset(deps.db, datasetId);
+      return rejectsToCsv(await allRejects(deps.db, datasetId), (dataset?.files.length ?? 0) > 1);
     },
 
     async estimate(datasetId, plan) {

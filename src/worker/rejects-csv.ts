@@ -7,5 +7,10 @@ export const csvField = (value: string | number): string => {
   return /[",\r\n]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 
-export const rejectsToCsv = (rows: readonly RejectedRow[]): string =>
-  ['line,reason,raw', ...rows.map((r) => [csvField(r.line), csvField(r.reason), csvField(r.raw)].join(','))].join('\r\n') + '\r\n';
+/**
+ * `withFile` (a dataset of several files, where line numbers are per file): header `file,line,reason,raw`, each row
+ * with the file its line is in.
+ */
+export const rejectsToCsv = (rows: readonly RejectedRow[], withFile = false): string =>
+  [withFile ? 'file,line,reason,raw' : 'line,reason,raw', ...rows.map((r) =>
+    [...(withFile ? [csvField(r.file ?? '')] : []), csvField(r.line), csvField(r.reason), csvField(r.raw)].join(','))].join('\r\n') + '\r\n';

@@ -18,8 +18,11 @@ export type Failure = {
    * 'invalid-range' for a custom range without both dates or ending before it starts; 'invalid-rules' with `issues`
    * (cost-centre rules, paths as in the rules file); 'invalid-amount' for an invoice total or line that is no amount.
    */
-  code: 'cancelled' | 'bad-file' | 'invalid-plan' | 'invalid-preset' | 'invalid-rules' | 'invalid-contract' | 'invalid-template' | 'invalid-amount' | 'invalid-range' | 'not-found' | 'quota' | 'internal';
+  code: 'cancelled' | 'bad-file' | 'invalid-plan' | 'invalid-preset' | 'invalid-rules' | 'invalid-contract' | 'invalid-template' | 'invalid-amount' | 'invalid-range' | 'not-found' | 'quota' | 'internal'
+    | 'already-imported';
   issues?: PlanIssue[];
+  /** 'already-imported': every file of the job, each saying where it already is. */
+  files?: FileReport[];
   line?: number;
 };
 export type Result<T> = { ok: true; value: T } | { ok: false; error: Failure };
@@ -30,7 +33,8 @@ export type DatasetSummary = {
   createdAt: number;
   preset: string;
   timeZone: string;
-  files: { name: string; size: number }[];
+  /** The files imported into it, in order, with their content hash and own counts (when recorded). */
+  files: { name: string; size: number; sha256?: string; rowsRead?: number; imported?: number; rejected?: number; duplicates?: number }[];
   rowsRead: number;
   imported: number;
   rejected: number;
@@ -40,6 +44,36 @@ export type DatasetSummary = {
   maxTimestamp: number;
   /** How contacts are stored: keyed pseudonyms (default) or as written (the user's choice in Settings). */
   contacts: 'pseudonymised' | 'raw';
+};
+
+/** One file of an import job: imported (with its own accounting; line numbers of its rejects are its own) or skipped. */
+export type FileReport = {
+  name: string;
+  size: number;
+  /** Hex SHA-256 of the file's bytes. */
+  sha256?: string;
+  /** 'already-imported': the same bytes are already in the target (or, for a new dataset, in any dataset): skipped. */
+  status: 'imported' | 'already-imported';
+  alreadyIn?: { dataset: string; file: string };
+  preset?: string;
+  rowsRead: number;
+  imported: number;
+  rejected: number;
+  duplicates: number;
+  summaryRows: number;
+};
+
+/** What an import job did: the dataset as it now is, each file's outcome, and the job's totals. */
+export type ImportReport = {
+  dataset: DatasetSummary;
+  /** True when the files were appended to an existing dataset. */
+  appended: boolean;
+  files: FileReport[];
+  rowsRead: number;
+  imported: number;
+  rejected: number;
+  duplicates: number;
+  summaryRows: number;
 };
 
 /** A plan problem at a path such as `charges[2].tiers[1].upTo` (what parsePlan reports). */
@@ -108,6 +142,17 @@ export type WorkerApi = {
     jobId: string,
     onProgress: (p: ImportProgress) => void,
   ): Promise<Result<DatasetSummary>>;
+  /**
+   * Several files into one new dataset (`datasetId` absent) or appended to a ready dataset (its preset and time zone
+   * are used): one job, one progress over all the files, one cancel that keeps nothing. Files already imported (same
+   * SHA-256) are skipped and reported unless `force`; when every file is, Failure 'already-imported' with `files`.
+   */
+  importFiles(
+    files: File[],
+    options: { timeZone: string; name?: string; datasetId?: string; force?: boolean },
+    jobId: string,
+    onProgress: (p: ImportProgress) => void,
+  ): Promise<Result<ImportReport>>;
   /** Generates the deterministic sample dataset (two months of WhatsApp on a shared number, plus calls) and imports it. */
   loadSample(jobId: string, onProgress: (p: ImportProgress) => void): Promise<Result<DatasetSummary>>;
   cancel(jobId: string): Promise<void>;
