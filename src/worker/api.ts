@@ -13,6 +13,7 @@ import { decodeEvents } from './event-records';
 import { createPlanCalls, invalidPlan } from './plans';
 import { createMappingCalls } from './mapping';
 import { createSplitCalls } from './split';
+import { createSimulateCalls } from './simulate';
 import { createClientsCalls } from './clients';
 import { createRateCardCalls } from './rate-card-import';
 import { toFailure } from './failure';
@@ -159,6 +160,8 @@ export const createApi = (deps: ApiDeps): WorkerApi => {
     ...createMappingCalls(ctx),
 
     ...createSplitCalls({ ...ctx, tables }),
+
+    ...createSimulateCalls({ ...ctx, tables }),
 
     ...createClientsCalls({ ...ctx, tables }),
 

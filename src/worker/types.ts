@@ -1,3 +1,4 @@
+import type { Knobs, Scenario, Simulation, TcoTerms } from '../engine/simulate';
 import type { ConsumptionQuery, ConsumptionResult } from '../engine/consumption/types';
 import type { Estimate } from '../engine/estimate/types';
 import type { ImportProgress, RejectedRow } from '../import/types';
@@ -19,7 +20,7 @@ export type Failure = {
    * (cost-centre rules, paths as in the rules file); 'invalid-amount' for an invoice total or line that is no amount.
    */
   code: 'cancelled' | 'bad-file' | 'invalid-plan' | 'invalid-preset' | 'invalid-rules' | 'invalid-contract' | 'invalid-template' | 'invalid-amount' | 'invalid-range' | 'not-found' | 'quota' | 'internal'
-    | 'already-imported';
+    | 'already-imported' | 'invalid-scenario';
   issues?: PlanIssue[];
   /** 'already-imported': every file of the job, each saying where it already is. */
   files?: FileReport[];
@@ -252,6 +253,18 @@ export type WorkerApi = {
   /** Validates, then stores the scenario (under `id` when given). Invalid: Failure 'invalid-scenario'. */
   saveScenario(scenario: unknown, id?: string): Promise<Result<SavedScenario>>;
   deleteScenario(id: string): Promise<void>;
+  /**
+   * Simulation (issue #6): the plans compared on the dataset after the what-if knobs, each against the cheapest by
+   * line, the multiplier curve and (with `tco`) the TCO projection. Runs on the dataset in worker memory; a call
+   * overtaken by a newer one returns 'cancelled'. Bad knobs: 'invalid-scenario' with issues by path.
+   */
+  simulate(datasetId: string, request: SimulateRequest): Promise<Result<SimulationResult>>;
+  /** The scenario's problems by path (`knobs.spikes[0].month`); empty when valid. */
+  validateScenario(scenario: unknown): Promise<PlanIssue[]>;
+  listScenarios(): Promise<SavedScenario[]>;
+  /** Validates, then stores the scenario (under `id` when given). Invalid: Failure 'invalid-scenario'. */
+  saveScenario(scenario: unknown, id?: string): Promise<Result<SavedScenario>>;
+  deleteScenario(id: string): Promise<void>;
 };
 
 /** How clients are defined: the values of a text field, or the centres of a saved rule set. */
@@ -286,3 +299,17 @@ export type SavedDoc = { id: string; name: string; json: unknown; createdAt: num
 
 /** A follow-up task: due at `due` (epoch ms); `ref` says what it is about (e.g. the offer's contract and period). */
 export type Task = { id: string; title: string; due: number; status: 'open' | 'done'; ref?: unknown; createdAt: number; updatedAt: number };
+
+/** What `simulate` prices: plans (by key, with their JSON), knobs, the dataset's time zone, optional TCO terms by plan key. */
+export type SimulateRequest = {
+  plans: { key: string; name: string; json: unknown }[];
+  knobs: Knobs;
+  timeZone: string;
+  /** false: no multiplier curve (faster). */
+  curve?: boolean;
+  tco?: { months: number; terms: Record<string, TcoTerms> };
+};
+export type SimulationResult = Simulation & { ms: number };
+/** A saved scenario (`json` is the validated `tarifa.scenario/1` document). */
+export type SavedScenario = { id: string; name: string; json: Scenario; createdAt: number; updatedAt: number };
+export type { Knobs, Scenario, Simulation, TcoTerms };
