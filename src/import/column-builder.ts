@@ -11,11 +11,17 @@
  * 64-bit hash, for duplicate detection (see IdSet); the id texts themselves are kept per chunk, in order, and leave
  * with the chunk as its `dictAppend.id`, so the stored format is the same as for a dictionary-coded field.
  *
+ * Extra columns (`defineExtras`, engine/events.ts `col:<header>`) are coded like the other text fields, each with
+ * its own dictionary, in `columns.extra` and `dictAppend.extra`. When an extra column's first chunk is flushed its
+ * values are judged (generic/extra-columns.ts): a column of free text, contacts or too many values is dropped from
+ * that chunk on, nothing of it stored, and listed in `droppedExtras`.
+ *
  * Writing a row: `const i = builder.length; builder.columns.timestamp[i] = …` for every column, then `commit()`.
  * A row that is not committed leaves no trace (the next row overwrites slot i).
  */
 import { allocateColumns, emptyDictionaries, STRING_FIELDS } from '../engine/events';
 import type { Dictionaries, EventChunk, EventColumns, StringField } from '../engine/events';
+import { judgeExtraValues, MAX_EXTRA_COLUMNS, type ExtraVerdict } from './generic/extra-columns';
 import { IdSet } from './id-set';
 import { TextCodes } from './text-codes';
 import type { RejectedRow } from './types';
@@ -35,7 +41,11 @@ const sliceColumns = (c: EventColumns, n: number): EventColumns => ({
   quantity: c.quantity.slice(0, n),
   price: c.price.slice(0, n),
   strings: Object.fromEntries(STRING_FIELDS.map((f) => [f, c.strings[f].slice(0, n)])) as unknown as EventColumns['strings'],
+  ...(c.extra ? { extra: Object.fromEntries(Object.entries(c.extra).map(([name, codes]) => [name, codes.slice(0, n)])) } : {}),
 });
+
+/** One extra column: its dictionary, the entries added since the last flush, and whether its values were judged. */
+type Extra = { name: string; codes: TextCodes; size: number; append: string[]; judged: boolean; dropped: boolean };
 
 /**
  * The same strings with text of their own. Parsers hand out substrings that keep their whole source text alive, so a
@@ -62,6 +72,9 @@ export class ColumnBuilder {
   private append: Dictionaries;
   private rejects: RejectedRow[] = [];
   private readonly ids = new IdSet();
+  private readonly extras: Extra[] = [];
+  /** Extra columns dropped when their values were judged, with the reason. */
+  readonly droppedExtras: { name: string; reason: Exclude<ExtraVerdict, 'keep'> }[] = [];
   /**
    * The pseudonymisation key the dataset's contacts were coded with: undefined before the first import through this
    * builder, null when they are stored raw. Set by importCsv, which refuses a later import with another key.
@@ -106,6 +119,39 @@ export class ColumnBuilder {
     return c;
   }
 
+  /**
+   * Declares extra columns by header name (at most MAX_EXTRA_COLUMNS over the builder's life; a name already declared
+   * keeps its slot). Returns each name's slot for `extraCode`, or -1 for a name over the bound or already dropped.
+   */
+  defineExtras(names: readonly string[]): number[] {
+    return names.map((name) => {
+      const known = this.extras.findIndex((e) => e.name === name);
+      if (known >= 0) return this.extras[known].dropped ? -1 : known;
+      if (this.extras.length >= MAX_EXTRA_COLUMNS) return -1;
+      const codes = new TextCodes();
+      codes.add('', 0);
+      this.extras.push({ name, codes, size: 1, append: [''], judged: false, dropped: false });
+      (this.columns.extra ??= {})[name] = new Uint32Array(this.chunkSize);
+      return this.extras.length - 1;
+    });
+  }
+
+  /** The code of `value` (trimmed) in extra column `slot`'s dictionary, adding it when new. */
+  extraCode(slot: number, value: string): number {
+    const e = this.extras[slot];
+    const c = e.codes.get(value);
+    if (c >= 0) return c;
+    const own = value.length >= 13 ? (' ' + value).slice(1) : value;
+    e.codes.add(own, e.size);
+    e.append.push(own);
+    return e.size++;
+  }
+
+  /** The codes column of extra `slot` in the chunk being filled; null once the column is dropped. */
+  extraTarget(slot: number): Uint32Array | null {
+    return this.extras[slot].dropped ? null : this.columns.extra![this.extras[slot].name];
+  }
+
   /** Makes room for `n` more ids (at most 4M) at once: an estimate from the file size; a wrong guess costs only time or memory. */
   reserveIds(n: number): void {
     this.ids.reserve(this.ids.size + Math.min(Math.max(0, Math.ceil(n)), 1 << 22));
@@ -146,15 +192,37 @@ export class ColumnBuilder {
   /** The events and rejects since the last flush; a partial chunk gets exact-size arrays. */
   flush(): FlushedChunk {
     const n = this.length;
+    this.judgeExtras(n);
     const columns = n === this.chunkSize ? this.columns : sliceColumns(this.columns, n);
     const dictAppend = this.append;
     if (dictAppend.id.length > 1) dictAppend.id = ownTexts(dictAppend.id);
+    const kept = this.extras.filter((e) => !e.dropped);
+    if (kept.length > 0) {
+      dictAppend.extra = Object.fromEntries(kept.map((e) => [e.name, e.append]));
+      for (const e of kept) e.append = [];
+    }
     const chunk: EventChunk = { index: this.nextChunkIndex++, columns, dictAppend };
     const rejects = this.rejects;
     this.columns = allocateColumns(this.chunkSize);
+    if (kept.length > 0) this.columns.extra = Object.fromEntries(kept.map((e) => [e.name, new Uint32Array(this.chunkSize)]));
     this.length = 0;
     this.append = freshAppend();
     this.rejects = [];
     return { chunk, rejects };
+  }
+
+  /** Judges the extra columns flushed for the first time; a dropped one leaves the chunk (and every later one). */
+  private judgeExtras(rows: number): void {
+    for (const e of this.extras) {
+      if (e.judged || e.dropped || rows === 0) continue;
+      e.judged = true;
+      const verdict = judgeExtraValues(e.append.slice(1), rows);
+      if (verdict === 'keep') continue;
+      e.dropped = true;
+      e.append = [];
+      delete this.columns.extra![e.name];
+      this.droppedExtras.push({ name: e.name, reason: verdict });
+    }
+    if (this.columns.extra && Object.keys(this.columns.extra).length === 0) delete this.columns.extra;
   }
 }

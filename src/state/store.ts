@@ -5,12 +5,14 @@ import { createDatasetsSlice, type DatasetsSlice } from './datasets-slice';
 import { createEstimateSlice, type EstimateSlice } from './estimate-slice';
 import { createJobSlice, type JobSlice } from './job-slice';
 import { createPlansSlice, type PlansSlice } from './plans-slice';
+import { createRobustSlice, type RobustSlice } from './robust-slice';
 import { createSplitSlice, type SplitSlice } from './split-slice';
 import { createClientsSlice, type ClientsSlice } from './clients-slice';
 import type { StoreDeps } from './deps';
 
 /** Jobs, selections and results; never row data (that stays in the worker). */
-export type AppState = AppSlice & DatasetsSlice & JobSlice & EstimateSlice & DashboardSlice & PlansSlice & SplitSlice & ClientsSlice;
+export type AppState = AppSlice & DatasetsSlice & JobSlice & EstimateSlice & DashboardSlice & PlansSlice & SplitSlice & ClientsSlice
+  & RobustSlice;
 export type AppStore = StoreApi<AppState>;
 
 export const createAppStore = (deps: StoreDeps): AppStore =>
@@ -23,6 +25,7 @@ export const createAppStore = (deps: StoreDeps): AppStore =>
     ...createPlansSlice(deps)(...a),
     ...createSplitSlice(deps)(...a),
     ...createClientsSlice(deps)(...a),
+    ...createRobustSlice(deps)(...a),
   }));
 
 /** Named selectors, so components subscribe to exactly what they render. */

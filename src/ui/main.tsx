@@ -9,8 +9,12 @@ import { App } from './app/App';
 import { ServicesProvider } from './app/store-context';
 import './styles.css';
 
+// ?debug adds a hidden hook for tests (end the worker as a crash would) and a quick crash watchdog; nothing else.
+const debug = new URLSearchParams(location.search).has('debug');
 // Comlink's Remote has the same promise-returning methods; callbacks cross the boundary through proxyCallback.
-const { api } = createWorkerClient();
+// `api` always reaches the live worker: the client restarts a crashed one.
+const client = createWorkerClient(debug ? { pingEveryMs: 250, deadAfterMs: 2_000 } : {});
+const { api } = client;
 const LOCALE_KEY = 'tarifa.locale';
 const fetchJson = async (path: string): Promise<unknown> => {
   const response = await fetch(`${import.meta.env.BASE_URL}${path}`);
@@ -48,6 +52,13 @@ const updateSW = registerSW({
   onNeedRefresh: () => store.getState().setUpdateReady(true),
   onOfflineReady: () => store.getState().setOfflineReady(true),
 });
+
+client.onRestart((reason) => store.getState().noteEngineRestart(reason === 'gave-up'));
+// Another tab's writes (relayed by this tab's worker): reload what this tab shows of them.
+client.onChange((change) => void store.getState().applyRemoteChange(change));
+if (debug) {
+  (window as unknown as { tarifaDebug: unknown }).tarifaDebug = { killEngine: () => client.killSilently(), restarts: () => client.restarts() };
+}
 
 void store.getState().refreshDatasets();
 

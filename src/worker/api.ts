@@ -22,13 +22,15 @@ import { rejectsToCsv } from './rejects-csv';
 import { readPrivacySettings, writeKeepRawIdentifiers } from './privacy';
 import { readAllowanceAlert, writeAllowanceAlert } from './preferences';
 import { readStorageInfo } from './storage-info';
-import { createTableCache } from './table-cache';
+import { createTableCache, type TableCache } from './table-cache';
 import type { ConsumptionQuery, DatasetSummary, Result, WorkerApi } from './types';
 
 export type ApiDeps = {
   db: TarifaDb;
   now?: () => number;
   newId?: () => string;
+  /** The datasets held in memory (default: a new cache); worker-start shares it with tab sync to drop what other tabs change. */
+  tables?: TableCache;
 };
 
 export const SAMPLE_DATASET_NAME = 'Sample: shared WhatsApp number (Sales + Support)';
@@ -49,7 +51,7 @@ const isQuery = (q: unknown): q is ConsumptionQuery => {
 export const createApi = (deps: ApiDeps): WorkerApi => {
   const ctx = { db: deps.db, now: deps.now ?? Date.now, newId: deps.newId ?? (() => crypto.randomUUID()) };
   const jobs = new Map<string, AbortController>();
-  const tables = createTableCache(deps.db);
+  const tables = deps.tables ?? createTableCache(deps.db);
 
   const startJob = (jobId: string, job: ImportJob, onProgress: Parameters<WorkerApi['importFile']>[3]) => {
     // Registered before the first await, so a cancel that follows the call (messages arrive in order) finds it.

@@ -4,7 +4,7 @@
  */
 import { allocateEstimate, allocateInvoice, checkRulesForPlan, parseRules } from '../engine/allocation';
 import { estimatePlan } from '../engine/estimate/estimate';
-import { STRING_FIELDS, type StringField } from '../engine/events';
+import { extraColumn, extraFields, isExtraField, STRING_FIELDS, type StringField } from '../engine/events';
 import { isDecimalString } from '../engine/money';
 import { parsePlan } from '../engine/plan/validate';
 import type { TarifaDb, RulesRow } from '../storage/db';
@@ -48,13 +48,16 @@ export const createSplitCalls = (ctx: SplitCtx): Pick<WorkerApi,
   'rulesValues' | 'split' | 'validateRules' | 'listRules' | 'getRules' | 'saveRules' | 'deleteRules'> => ({
   async rulesValues(datasetId, field, top = DEFAULT_TOP) {
     try {
-      if (!isRuleField(field)) {
-        return { ok: false, error: { code: 'internal', message: `'${String(field)}' is not a field rules can match (${RULE_FIELDS.join(', ')}).` } };
+      if (!isRuleField(field) && !(typeof field === 'string' && isExtraField(field))) {
+        return { ok: false, error: { code: 'internal', message: `'${String(field)}' is not a field rules can match (${RULE_FIELDS.join(', ')}, or col:<column>).` } };
       }
       const table = isId(datasetId) ? await ctx.tables.get(datasetId) : undefined;
       if (!table) return notFound;
-      const codes = table.columns.strings[field];
-      const dict = table.dicts[field];
+      // An extra column this dataset does not have: every event has the empty value.
+      const column = isRuleField(field)
+        ? { codes: table.columns.strings[field], dict: table.dicts[field] }
+        : extraColumn(table, field) ?? { codes: new Uint32Array(table.columns.length), dict: [''] };
+      const { codes, dict } = column;
       const counts = new Float64Array(dict.length);
       for (let i = 0; i < table.columns.length; i++) counts[codes[i]]++;
       const all = dict.map((value, code) => ({ value, count: counts[code] })).filter((v) => v.count > 0)
@@ -63,7 +66,7 @@ export const createSplitCalls = (ctx: SplitCtx): Pick<WorkerApi,
       const shown = all.slice(0, n);
       const rest = all.slice(n);
       const value: FieldValues = {
-        field, total: table.columns.length, values: shown,
+        field, total: table.columns.length, values: shown, extraFields: extraFields(table),
         others: { values: rest.length, count: rest.reduce((s, v) => s + v.count, 0) },
       };
       return { ok: true, value };

@@ -9,6 +9,8 @@ import type { TarifaDb } from '../storage/db';
 export type TableCache = {
   get(datasetId: string): Promise<EventTable | undefined>;
   evict(datasetId: string): void;
+  /** Drops every dataset (another tab may have changed any of them). */
+  clear(): void;
 };
 
 export const createTableCache = (db: TarifaDb): TableCache => {
@@ -27,6 +29,9 @@ export const createTableCache = (db: TarifaDb): TableCache => {
     },
     evict(datasetId) {
       tables.delete(datasetId);
+    },
+    clear() {
+      tables.clear();
     },
   };
 };

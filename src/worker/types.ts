@@ -105,6 +105,8 @@ export type FieldValues = {
   total: number;
   values: { value: string; count: number }[];
   others: { values: number; count: number };
+  /** The dataset's extra columns as fields (`col:<header>`, kept at import), which rules may match too. */
+  extraFields: string[];
 };
 
 /** A rate-card file read: the card (rows with problems left out; null when nothing is readable) and the problems. */

@@ -7,7 +7,7 @@
  * "floor": one plain loop over the columns the bench plans read, which only sums them, i.e. the least any estimate
  * over these columns could cost. plan / floor says how many column reads' worth of work the engine spends.
  */
-import { estimatePlan, parsePlan, type EventTable, type Estimate } from '../../src/engine/index';
+import { estimatePlan, parsePlan, type EventTable, type Estimate, type StringField } from '../../src/engine/index';
 
 export type BenchPlan = { id: string; file: string; json: unknown };
 
@@ -144,7 +144,7 @@ export const timeEstimates = (table: EventTable, plans: readonly BenchPlan[], re
 export const sampleCoverage = (table: EventTable): string => {
   const { columns: c, dicts } = table;
   const s = c.strings;
-  const code = (field: keyof EventTable['dicts'], value: string): number => dicts[field].indexOf(value);
+  const code = (field: StringField, value: string): number => dicts[field].indexOf(value);
   const message = code('kind', 'message');
   const call = code('kind', 'call');
   const inbound = code('direction', 'inbound');

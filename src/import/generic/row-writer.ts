@@ -160,6 +160,11 @@ export const createGenericRowWriter = (
   const countries = new ContactCountries(builder);
   let targetsOf: EventColumns | null = null;
   let targets: Uint32Array[] = [];
+  // Extra columns (col:<header>, generic/extra-columns.ts): trimmed text, coded by the builder; last raw text cached.
+  const extraCols = mapping.extraColumns ?? [];
+  const extraSlots = builder.defineExtras(extraCols.map((e) => e.name));
+  const extras = extraCols.map((e, k) => ({ col: e.col, slot: extraSlots[k], lastRaw: null as string | null, lastCode: 0 })).filter((e) => e.slot >= 0);
+  let extraTargets: (Uint32Array | null)[] = [];
 
   /** Code of a text column's raw text that differs from the last row's; -1 when invalid (only direction can be). */
   const codeOf = (t: TextColumn, raw: string): number => {
@@ -291,6 +296,7 @@ export const createGenericRowWriter = (
     if (cols !== targetsOf) {
       targetsOf = cols;
       targets = texts.map((t) => cols.strings[t.field]);
+      extraTargets = extras.map((e) => builder.extraTarget(e.slot));
     }
     cols.timestamp[i] = ts;
     cols.duration[i] = duration;
@@ -308,6 +314,17 @@ export const createGenericRowWriter = (
       const t = texts[k];
       const raw = row[isInbound && t.inboundCol >= 0 ? t.inboundCol : t.col];
       targets[k][i] = raw === t.lastRaw ? t.lastCode : codeOf(t, raw);
+    }
+    for (let k = 0; k < extras.length; k++) {
+      const target = extraTargets[k];
+      if (target === null) continue;
+      const e = extras[k];
+      const raw = row[e.col];
+      if (raw !== e.lastRaw) {
+        e.lastRaw = raw;
+        e.lastCode = builder.extraCode(e.slot, clean(raw));
+      }
+      target[i] = e.lastCode;
     }
     if (deriveCountry && (countryCol < 0 || cols.strings.country[i] === 0)) {
       const contactCode = contactText.lastCode;

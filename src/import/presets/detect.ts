@@ -1,4 +1,5 @@
 /** Recognising a preset from a CSV record (header names or headerless shape) and building its RowMapping. */
+import { pickExtraColumns } from '../generic/extra-columns';
 import { headerName } from '../generic/header';
 import type { GenericColumn } from '../generic/header';
 import { ImportError } from '../types';
@@ -46,6 +47,7 @@ export const buildMapping = (spec: CsvPresetSpec, cells: readonly string[]): Row
     timestampFallback: fallback >= 0 ? fallback : undefined,
     idSuffix: suffix >= 0 && index.id >= 0 ? suffix : undefined,
     absolutePrice: spec.absolutePrice,
+    ...(spec.name === 'generic' ? { extraColumns: pickExtraColumns(shown, (i) => used.has(i) || i === fallback || i === suffix) } : {}),
   };
 };
 

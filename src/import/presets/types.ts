@@ -32,6 +32,8 @@ export type RowMapping = {
   ignoredColumns: string[];
   /** Header cell -> field, in column order, for `tarifa inspect`. */
   fields: { column: string; field: string }[];
+  /** Unmapped text columns kept as `col:<header>` fields (generic-like files; generic/extra-columns.ts); absent: none. */
+  extraColumns?: { name: string; col: number }[];
   /** Per-field normaliser replacing the field's default; the field is then cached per distinct raw text. */
   values?: Partial<Record<StringField, ValueMap>>;
   /** Fields with one value for every row (a voice export: kind 'call'). */

@@ -9,6 +9,7 @@ import { PlansPage } from '../pages/PlansPage';
 import { SimulatePage } from '../pages/SimulatePage';
 import { SettingsPage } from '../pages/SettingsPage';
 import { SplitPage } from '../pages/SplitPage';
+import { EngineNotice } from './EngineNotice';
 import { ErrorBoundary } from './ErrorBoundary';
 import { LanguagePicker } from './LanguagePicker';
 import { useAppStore } from './store-context';
@@ -41,6 +42,7 @@ export const App = ({ applyUpdate }: { applyUpdate: () => void }) => {
         <LanguagePicker />
       </header>
       <UpdatePrompt applyUpdate={applyUpdate} />
+      <EngineNotice />
       {offlineReady && <p className="sr-only" role="status">{t('offline.ready')}</p>}
       <main>
         <ErrorBoundary title={t('error.title')} reloadLabel={t('error.reload')}>

@@ -3,6 +3,7 @@ import { simulateText } from './parts/simulate';
 import { profitText } from './parts/profit';
 import { trustText } from './parts/trust';
 import { peopleText } from './parts/people';
+import { robustText } from './parts/robust';
 /** English UI text. Keys are stable identifiers; `{name}` placeholders are filled by `t`. */
 export const en = {
   'app.name': 'Tarifa',
@@ -421,6 +422,7 @@ export const en = {
   ...profitText.en,
   ...trustText.en,
   ...peopleText.en,
+  ...robustText.en,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -4,6 +4,7 @@ import { simulateText } from './parts/simulate';
 import { profitText } from './parts/profit';
 import { trustText } from './parts/trust';
 import { peopleText } from './parts/people';
+import { robustText } from './parts/robust';
 
 /** Español. */
 export const es: Messages = {
@@ -423,4 +424,5 @@ export const es: Messages = {
   ...profitText.es,
   ...trustText.es,
   ...peopleText.es,
+  ...robustText.es,
 };

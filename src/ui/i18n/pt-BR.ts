@@ -4,6 +4,7 @@ import { simulateText } from './parts/simulate';
 import { profitText } from './parts/profit';
 import { trustText } from './parts/trust';
 import { peopleText } from './parts/people';
+import { robustText } from './parts/robust';
 
 /** Português (Brasil). */
 export const ptBR: Messages = {
@@ -423,4 +424,5 @@ export const ptBR: Messages = {
   ...profitText['pt-BR'],
   ...trustText['pt-BR'],
   ...peopleText['pt-BR'],
+  ...robustText['pt-BR'],
 };

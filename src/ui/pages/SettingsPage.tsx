@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useWorkerApi } from '../app/store-context';
+import { useAppStore, useWorkerApi } from '../app/store-context';
 import { formatBytes } from '../i18n/format';
 import { useLocale, useT } from '../i18n/use-t';
 import type { StorageInfo } from '../../worker/types';
@@ -12,7 +12,9 @@ export const SettingsPage = () => {
   const [keepRaw, setKeepRaw] = useState<boolean | null>(null);
   const refresh = () => void api.storageInfo().then(setInfo);
   useEffect(refresh, [api]);
-  useEffect(() => { void api.privacySettings().then((p) => setKeepRaw(p.keepRawIdentifiers)); }, [api]);
+  // Re-read when another tab changes the settings (tab sync bumps the revision).
+  const settingsRevision = useAppStore((s) => s.syncRevisions.settings);
+  useEffect(() => { void api.privacySettings().then((p) => setKeepRaw(p.keepRawIdentifiers)); }, [api, settingsRevision]);
   const changeKeepRaw = async (keep: boolean) => {
     await api.setKeepRawIdentifiers(keep);
     setKeepRaw(keep);
