@@ -16,6 +16,7 @@ import { createSplitCalls } from './split';
 import { createSimulateCalls } from './simulate';
 import { createClientsCalls } from './clients';
 import { createRateCardCalls } from './rate-card-import';
+import { createBackupCalls } from './backup';
 import { toFailure } from './failure';
 import { runImport, type ImportJob } from './import-job';
 import { rejectsToCsv } from './rejects-csv';
@@ -31,6 +32,8 @@ export type ApiDeps = {
   newId?: () => string;
   /** The datasets held in memory (default: a new cache); worker-start shares it with tab sync to drop what other tabs change. */
   tables?: TableCache;
+  /** Written into backups (the app's version, from package.json in builds). */
+  appVersion?: string;
 };
 
 export const SAMPLE_DATASET_NAME = 'Sample: shared WhatsApp number (Sales + Support)';
@@ -168,5 +171,7 @@ export const createApi = (deps: ApiDeps): WorkerApi => {
     ...createClientsCalls({ ...ctx, tables }),
 
     ...createRateCardCalls(),
+
+    ...createBackupCalls({ ...ctx, appVersion: deps.appVersion ?? 'unknown', jobs, tables }),
   };
 };

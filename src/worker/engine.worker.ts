@@ -9,7 +9,7 @@ import { answerPings, startWorkerApi } from './worker-start';
 
 const page = self as unknown as Parameters<typeof answerPings>[0];
 answerPings(page);
-Comlink.expose(startWorkerApi({ db: new TarifaDb() }, {
+Comlink.expose(startWorkerApi({ db: new TarifaDb(), appVersion: __APP_VERSION__ }, {
   channel: new BroadcastChannel(SYNC_CHANNEL),
   toPage: (change) => page.postMessage({ type: CHANGED, change }),
 }));

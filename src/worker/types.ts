@@ -1,3 +1,4 @@
+import type { BackupApi } from './backup';
 import type { Knobs, Scenario, Simulation, TcoTerms } from '../engine/simulate';
 import type { ConsumptionQuery, ConsumptionResult } from '../engine/consumption/types';
 import type { Estimate } from '../engine/estimate/types';
@@ -17,10 +18,11 @@ export type Failure = {
   /**
    * 'cancelled' when the user cancelled; 'invalid-plan' with `issues`; 'bad-file' for an unreadable file;
    * 'invalid-range' for a custom range without both dates or ending before it starts; 'invalid-rules' with `issues`
-   * (cost-centre rules, paths as in the rules file); 'invalid-amount' for an invoice total or line that is no amount.
+   * (cost-centre rules, paths as in the rules file); 'invalid-amount' for an invoice total or line that is no amount;
+   * 'passphrase' when an encrypted backup needs its passphrase or was given a wrong one.
    */
   code: 'cancelled' | 'bad-file' | 'invalid-plan' | 'invalid-preset' | 'invalid-rules' | 'invalid-contract' | 'invalid-template' | 'invalid-amount' | 'invalid-range' | 'not-found' | 'quota' | 'internal'
-    | 'already-imported' | 'invalid-scenario';
+    | 'already-imported' | 'invalid-scenario' | 'passphrase';
   issues?: PlanIssue[];
   /** 'already-imported': every file of the job, each saying where it already is. */
   files?: FileReport[];
@@ -138,7 +140,7 @@ export type AllowanceAlert = { mode: 'percent' | 'remaining'; value: number };
  * The worker's surface: a few chunky calls. Progress arrives through one proxied callback per job, throttled by the
  * worker (a few updates a second), never one message per row. Long jobs take a caller-chosen `jobId` for `cancel`.
  */
-export type WorkerApi = {
+export type WorkerApi = BackupApi & {
   importFile(
     file: File,
     options: { timeZone: string; name?: string },

@@ -1,0 +1,86 @@
+// @vitest-environment node
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { TarifaDb } from '../storage/db';
+import { createApi } from './api';
+import type { BackupProgress } from './backup';
+
+let seq = 0;
+const dbs: TarifaDb[] = [];
+const setup = () => {
+  const db = new TarifaDb(`tarifa-worker-backup-${process.pid}-${++seq}`);
+  dbs.push(db);
+  return { db, api: createApi({ db, appVersion: '9.9.9', now: () => Date.UTC(2026, 10, 22) }) };
+};
+afterEach(async () => {
+  for (const db of dbs.splice(0)) await db.delete();
+});
+const noProgress = () => undefined;
+const CSV = 'timestamp,kind,contact\n2025-01-05T10:00:00Z,message,+5511999990001\n2025-01-05T11:00:00Z,message,+5511999990002\n';
+
+describe('worker backup calls', () => {
+  it('backs up, then restores into another workspace with progress; the datasets list is the same', async () => {
+    const a = setup();
+    await a.api.loadSample('s', noProgress);
+    await a.api.importFile(new File([CSV], 'small.csv'), { timeZone: 'UTC' }, 'i', noProgress);
+    const progress: BackupProgress[] = [];
+    const backup = await a.api.backup({}, 'b', (p) => progress.push(p));
+    if (!backup.ok) throw new Error(backup.error.message);
+    expect(backup.value).toMatchObject({ fileName: 'tarifa-2026-11-22.tarifa-backup', datasets: 2, encrypted: false });
+    expect(backup.value.bytes).toBe(backup.value.blob.size);
+    expect(progress.at(-1)).toMatchObject({ phase: 'backup' });
+
+    const b = setup();
+    expect(await b.api.inspectBackup(backup.value.blob)).toEqual({ ok: true, value: { encrypted: false } });
+    const restoreProgress: BackupProgress[] = [];
+    const restored = await b.api.restoreBackup(backup.value.blob, { mode: 'replace' }, 'r', (p) => restoreProgress.push(p));
+    expect(restored).toMatchObject({ ok: true, value: { mode: 'replace', datasets: 2, appVersion: '9.9.9' } });
+    expect(restoreProgress.map((p) => p.phase)).toEqual(expect.arrayContaining(['verify', 'restore']));
+    expect(await b.api.listDatasets()).toEqual(await a.api.listDatasets());
+    const inventory = await b.api.dataInventory();
+    expect(inventory.tables.find((t) => t.name === 'datasets')).toEqual({ name: 'datasets', rows: 2 });
+    expect(inventory.schemaVersion).toBeGreaterThanOrEqual(4);
+  });
+
+  it('an encrypted backup asks for its passphrase and refuses a wrong one as a Failure value', async () => {
+    const a = setup();
+    await a.api.importFile(new File([CSV], 'small.csv'), { timeZone: 'UTC' }, 'i', noProgress);
+    const backup = await a.api.backup({ passphrase: 'long enough passphrase' }, 'b', noProgress);
+    if (!backup.ok) throw new Error(backup.error.message);
+    expect(backup.value.encrypted).toBe(true);
+    const b = setup();
+    expect(await b.api.inspectBackup(backup.value.blob)).toEqual({ ok: true, value: { encrypted: true } });
+    expect(await b.api.restoreBackup(backup.value.blob, { mode: 'replace' }, 'r', noProgress))
+      .toEqual({ ok: false, error: { code: 'passphrase', message: 'This backup is encrypted: enter its passphrase.' } });
+    expect(await b.api.restoreBackup(backup.value.blob, { mode: 'replace', passphrase: 'wrong' }, 'r', noProgress))
+      .toEqual({ ok: false, error: { code: 'passphrase', message: expect.stringMatching(/Wrong passphrase/) } });
+    expect(await b.api.listDatasets()).toEqual([]);
+    const ok = await b.api.restoreBackup(backup.value.blob, { mode: 'merge', passphrase: 'long enough passphrase' }, 'r', noProgress);
+    expect(ok).toMatchObject({ ok: true, value: { mode: 'merge', datasets: 1 } });
+  });
+
+  it('a foreign file is a bad-file Failure; cancel stops a restore with nothing changed', async () => {
+    const a = setup();
+    expect(await a.api.inspectBackup(new File([CSV], 'x.csv'))).toEqual({ ok: false, error: { code: 'bad-file', message: 'This is not a Tarifa backup file.' } });
+    await a.api.loadSample('s', noProgress);
+    const backup = await a.api.backup({}, 'b', noProgress);
+    if (!backup.ok) throw new Error('backup failed');
+    const b = setup();
+    const pending = b.api.restoreBackup(backup.value.blob, { mode: 'replace' }, 'r', noProgress);
+    await b.api.cancel('r');
+    expect(await pending).toEqual({ ok: false, error: { code: 'cancelled', message: 'Restore cancelled; nothing was changed.' } });
+    expect(await b.db.chunks.count()).toBe(0);
+  });
+
+  it('delete all data empties every table and leaves a working workspace', async () => {
+    const { api, db } = setup();
+    await api.loadSample('s', noProgress);
+    await api.setKeepRawIdentifiers(true);
+    expect(await api.deleteAllData()).toEqual({ ok: true, value: null });
+    for (const t of (await api.dataInventory()).tables) expect(t).toEqual({ name: t.name, rows: 0 });
+    expect(await api.privacySettings()).toEqual({ keepRawIdentifiers: false });
+    const again = await api.importFile(new File([CSV], 'small.csv'), { timeZone: 'UTC' }, 'i2', noProgress);
+    expect(again.ok).toBe(true);
+    expect(await db.datasets.count()).toBe(1);
+  });
+});

@@ -1,0 +1,174 @@
+/**
+ * The data-safety calls of the worker API (issue #8): whole-workspace backup and restore as jobs (progress, cancel),
+ * "Delete all data", and the inventory the "About your data" page shows. Storage does the work (storage/backup.ts,
+ * storage/delete-all.ts); this file turns it into Result values and keeps the worker's in-memory tables in step.
+ */
+import { BackupFormatError, restoreBackup as restoreWorkspace, writeBackup, type BackupProgress, type RestoreMode } from '../storage/backup';
+import { BACKUP_EXTENSION, readBackupHeader } from '../storage/backup-format';
+import type { TarifaDb } from '../storage/db';
+import { deleteAllData, workspaceInventory, type WorkspaceInventory } from '../storage/delete-all';
+import { StorageQuotaError } from '../storage/quota';
+import { isAbortError, toFailure } from './failure';
+import { withImportLock } from './import-lock';
+import { readStorageInfo } from './storage-info';
+import type { TableCache } from './table-cache';
+import type { Failure, Result, StorageInfo } from './types';
+
+export type { BackupProgress, RestoreMode };
+
+export type BackupFile = { blob: Blob; fileName: string; bytes: number; datasets: number; rows: Record<string, number>; encrypted: boolean };
+export type RestoreSummary = { mode: RestoreMode; datasets: number; skipped: number; rows: Record<string, number>; appVersion: string; createdAt: number };
+export type BackupInfo = { encrypted: boolean };
+export type DataInventory = WorkspaceInventory & { storage: StorageInfo; caches: { name: string; entries: number }[] };
+
+/** The calls this file adds to WorkerApi. */
+export type BackupApi = {
+  /** Writes the whole workspace to one backup file (encrypted when a passphrase is given). A job: progress and cancel. */
+  backup(options: { passphrase?: string }, jobId: string, onProgress: (p: BackupProgress) => void): Promise<Result<BackupFile>>;
+  /** Whether a file is a Tarifa backup, and whether it needs a passphrase ('bad-file' with the reason otherwise). */
+  inspectBackup(file: Blob): Promise<Result<BackupInfo>>;
+  /** Checks the whole file, then restores it all or nothing ('replace' or 'merge'). A job: progress and cancel. */
+  restoreBackup(file: Blob, options: { mode: RestoreMode; passphrase?: string }, jobId: string, onProgress: (p: BackupProgress) => void): Promise<Result<RestoreSummary>>;
+  /** Deletes the IndexedDB database and the app's data caches; the workspace is empty (and working) afterwards. */
+  deleteAllData(): Promise<Result<null>>;
+  /** What is stored where: rows per table, storage estimate, caches. */
+  dataInventory(): Promise<DataInventory>;
+};
+
+export type BackupCtx = {
+  db: TarifaDb;
+  now: () => number;
+  newId: () => string;
+  appVersion: string;
+  jobs: Map<string, AbortController>;
+  tables: TableCache;
+};
+
+const backupFailure = (error: unknown, aborted: boolean, what: 'backup' | 'restore'): Failure => {
+  if (aborted || isAbortError(error)) {
+    return { code: 'cancelled', message: what === 'backup' ? 'Backup cancelled.' : 'Restore cancelled; nothing was changed.' };
+  }
+  if (error instanceof BackupFormatError) {
+    const code = error.code === 'passphrase-required' || error.code === 'wrong-passphrase' ? 'passphrase' : 'bad-file';
+    return { code, message: error.message };
+  }
+  if (error instanceof StorageQuotaError) {
+    return { code: 'quota', message: 'Browser storage is full, so the restore was stopped and nothing was changed. Free disk space, then try again.' };
+  }
+  return toFailure(error);
+};
+
+/** A few progress updates a second at most (always the last one), never one message per record. */
+const throttled = (onProgress: (p: BackupProgress) => void, now: () => number) => {
+  let last = -Infinity;
+  return (p: BackupProgress) => {
+    const t = now();
+    if (t - last < 150 && p.done < p.total) return;
+    last = t;
+    try {
+      const r: unknown = onProgress(p);
+      if (r instanceof Promise) r.catch(() => undefined);
+    } catch {
+      // A closed page must not break the job.
+    }
+  };
+};
+
+/** Holds the import lock of every staged dataset, so another tab starting up does not discard them as unfinished. */
+const withLocks = <T,>(ids: string[], job: () => Promise<T>): Promise<T> =>
+  ids.length === 0 ? job() : withImportLock(ids[0], () => withLocks(ids.slice(1), job));
+
+const dateStamp = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+export const createBackupCalls = (ctx: BackupCtx): BackupApi => {
+  const startJob = (jobId: string) => {
+    const controller = new AbortController();
+    ctx.jobs.get(jobId)?.abort();
+    ctx.jobs.set(jobId, controller);
+    return { signal: controller.signal, end: () => { if (ctx.jobs.get(jobId) === controller) ctx.jobs.delete(jobId); } };
+  };
+  const forgetTables = () => ctx.tables.clear();
+
+  return {
+    async backup(options, jobId, onProgress) {
+      const job = startJob(jobId);
+      try {
+        const passphrase = typeof options?.passphrase === 'string' && options.passphrase.length > 0 ? options.passphrase : undefined;
+        const result = await writeBackup(ctx.db, {
+          appVersion: ctx.appVersion, now: ctx.now, passphrase, signal: job.signal, onProgress: throttled(onProgress, Date.now),
+        });
+        return {
+          ok: true,
+          value: {
+            blob: result.blob, bytes: result.blob.size, datasets: result.datasets, rows: result.rows, encrypted: result.encrypted,
+            fileName: `tarifa-${dateStamp(ctx.now())}${BACKUP_EXTENSION}`,
+          },
+        };
+      } catch (error) {
+        return { ok: false, error: backupFailure(error, job.signal.aborted, 'backup') };
+      } finally {
+        job.end();
+      }
+    },
+
+    async inspectBackup(file) {
+      try {
+        if (!(file instanceof Blob)) return { ok: false, error: { code: 'bad-file', message: 'No file was given.' } };
+        const header = await readBackupHeader(file);
+        return { ok: true, value: { encrypted: header.encryption !== null } };
+      } catch (error) {
+        return { ok: false, error: backupFailure(error, false, 'restore') };
+      }
+    },
+
+    async restoreBackup(file, options, jobId, onProgress) {
+      const job = startJob(jobId);
+      try {
+        if (!(file instanceof Blob)) return { ok: false, error: { code: 'bad-file', message: 'No file was given.' } };
+        const mode: RestoreMode = options?.mode === 'merge' ? 'merge' : 'replace';
+        forgetTables();
+        const result = await restoreWorkspace(ctx.db, file, {
+          mode, passphrase: options?.passphrase || undefined, newId: ctx.newId, signal: job.signal,
+          onProgress: throttled(onProgress, Date.now), protect: withLocks,
+        });
+        forgetTables();
+        return {
+          ok: true,
+          value: { mode, datasets: result.datasets, skipped: result.skipped, rows: result.rows, appVersion: result.manifest.appVersion, createdAt: result.manifest.createdAt },
+        };
+      } catch (error) {
+        return { ok: false, error: backupFailure(error, job.signal.aborted, 'restore') };
+      } finally {
+        job.end();
+      }
+    },
+
+    async deleteAllData() {
+      try {
+        for (const controller of ctx.jobs.values()) controller.abort();
+        forgetTables();
+        await deleteAllData(ctx.db);
+        return { ok: true, value: null };
+      } catch (error) {
+        return { ok: false, error: toFailure(error) };
+      }
+    },
+
+    async dataInventory() {
+      const [inventory, storage, caches] = await Promise.all([workspaceInventory(ctx.db), readStorageInfo(), listCaches()]);
+      return { ...inventory, storage, caches };
+    },
+  };
+};
+
+/** The Cache Storage caches of this origin (the service worker's copy of the app) with their entry counts. */
+const listCaches = async (): Promise<{ name: string; entries: number }[]> => {
+  const storage = (globalThis as { caches?: CacheStorage }).caches;
+  if (!storage) return [];
+  try {
+    const names = await storage.keys();
+    return Promise.all(names.map(async (name) => ({ name, entries: (await (await storage.open(name)).keys()).length })));
+  } catch {
+    return [];
+  }
+};
