@@ -4,6 +4,7 @@ import { profitText } from './parts/profit';
 import { trustText } from './parts/trust';
 import { peopleText } from './parts/people';
 import { robustText } from './parts/robust';
+import { filesText } from './parts/files';
 /** English UI text. Keys are stable identifiers; `{name}` placeholders are filled by `t`. */
 export const en = {
   'app.name': 'Tarifa',
@@ -423,6 +424,7 @@ export const en = {
   ...trustText.en,
   ...peopleText.en,
   ...robustText.en,
+  ...filesText.en,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -5,6 +5,7 @@ import { profitText } from './parts/profit';
 import { trustText } from './parts/trust';
 import { peopleText } from './parts/people';
 import { robustText } from './parts/robust';
+import { filesText } from './parts/files';
 
 /** Español. */
 export const es: Messages = {
@@ -425,4 +426,5 @@ export const es: Messages = {
   ...trustText.es,
   ...peopleText.es,
   ...robustText.es,
+  ...filesText.es,
 };

@@ -5,6 +5,7 @@ import { profitText } from './parts/profit';
 import { trustText } from './parts/trust';
 import { peopleText } from './parts/people';
 import { robustText } from './parts/robust';
+import { filesText } from './parts/files';
 
 /** Português (Brasil). */
 export const ptBR: Messages = {
@@ -425,4 +426,5 @@ export const ptBR: Messages = {
   ...trustText['pt-BR'],
   ...peopleText['pt-BR'],
   ...robustText['pt-BR'],
+  ...filesText['pt-BR'],
 };

@@ -12,6 +12,7 @@ export const DataPage = () => {
   const t = useT();
   const busy = useAppStore(selectors.isBusy);
   const importFile = useAppStore((s) => s.importFile);
+  const importFiles = useAppStore((s) => s.importFiles);
   const loadSample = useAppStore((s) => s.loadSample);
   const [timeZone, setTimeZone] = useState(() => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');
   return (
@@ -19,7 +20,7 @@ export const DataPage = () => {
       <h1>{t('data.title')}</h1>
       <p className="lead">{t('app.tagline')}</p>
       <div className="start">
-        <DropZone disabled={busy} onFile={(f) => void importFile(f, timeZone)} />
+        <DropZone disabled={busy} onFiles={(fs) => void (fs.length === 1 ? importFile(fs[0], timeZone) : importFiles(fs, timeZone))} />
         <section className="panel" aria-labelledby="sample-title">
           <h2 id="sample-title">{t('data.sample.title')}</h2>
           <p className="hint">{t('data.sample.hint')}</p>

@@ -17,6 +17,21 @@ export class AppPage {
     await this.fileInput.setInputFiles(file);
   }
 
+  /** Drops files on the drop zone, as a drag from the file manager does (one DataTransfer with every file). */
+  async dropFiles(files: { name: string; mimeType: string; buffer: Buffer }[]) {
+    const dataTransfer = await this.page.evaluateHandle((list) => {
+      const dt = new DataTransfer();
+      for (const f of list) dt.items.add(new File([new Uint8Array(f.bytes)], f.name, { type: f.mimeType }));
+      return dt;
+    }, files.map((f) => ({ name: f.name, mimeType: f.mimeType, bytes: [...f.buffer] })));
+    await this.page.locator('.dropzone').dispatchEvent('drop', { dataTransfer });
+  }
+
+  /** "Add files…" of a dataset in the list. */
+  async addFiles(datasetName: string, files: { name: string; mimeType: string; buffer: Buffer }[]) {
+    await this.page.getByLabel(`Add files to ${datasetName}`, { exact: true }).setInputFiles(files);
+  }
+
   async loadSample() {
     await this.page.getByRole('button', { name: 'Load sample data' }).click();
   }

@@ -1,8 +1,11 @@
 import { useId, useRef, useState, type DragEvent } from 'react';
 import { useT } from '../../i18n/use-t';
 
-/** "Drop a usage file": drag and drop, or a real file input (keyboard and screen-reader friendly). */
-export const DropZone = ({ disabled, onFile }: { disabled: boolean; onFile: (file: File) => void }) => {
+/**
+ * "Drop a usage file": drag and drop, or a real file input (keyboard and screen-reader friendly). Several files at
+ * once (a month per file) go to `onFiles` together: they become one dataset.
+ */
+export const DropZone = ({ disabled, onFiles }: { disabled: boolean; onFiles: (files: File[]) => void }) => {
   const t = useT();
   const inputId = useId();
   const input = useRef<HTMLInputElement>(null);
@@ -10,8 +13,8 @@ export const DropZone = ({ disabled, onFile }: { disabled: boolean; onFile: (fil
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
     setOver(false);
-    const file = e.dataTransfer.files[0];
-    if (file && !disabled) onFile(file);
+    const files = Array.from(e.dataTransfer.files);
+    if (files.length > 0 && !disabled) onFiles(files);
   };
   return (
     <section
@@ -22,18 +25,19 @@ export const DropZone = ({ disabled, onFile }: { disabled: boolean; onFile: (fil
       onDrop={onDrop}
     >
       <h2 id={`${inputId}-title`}>{over ? t('data.drop.active') : t('data.drop.title')}</h2>
-      <p className="hint">{t('data.drop.hint')}</p>
+      <p className="hint">{t('data.drop.hint')} {t('files.drop.hint')}</p>
       <input
         ref={input}
         id={inputId}
         className="visually-hidden-input"
         type="file"
+        multiple
         accept=".csv,.txt,.json,text/csv,application/json"
         aria-label={t('data.drop.input')}
         disabled={disabled}
         onChange={(e) => {
-          const file = e.target.files?.[0];
-          if (file) onFile(file);
+          const files = Array.from(e.target.files ?? []);
+          if (files.length > 0) onFiles(files);
           if (input.current) input.current.value = '';
         }}
       />

@@ -27,6 +27,11 @@ export const JobProgress = () => {
           speed: formatFixed(speed, locale, 1),
         })}
       </p>
+      {p?.fileCount !== undefined && p.fileCount > 1 && (
+        <p className="hint" data-testid="job-file">
+          {t('files.job.file', { index: (p.fileIndex ?? 0) + 1, count: p.fileCount, name: p.fileName ?? '' })}
+        </p>
+      )}
       <button type="button" className="secondary" onClick={() => void cancelJob()}>{t('job.cancel')}</button>
     </section>
   );
