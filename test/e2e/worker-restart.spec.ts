@@ -1,0 +1,40 @@
+import { test, expect, type Page } from './support/fixtures';
+
+const nav = (page: Page, name: string) => page.getByRole('navigation').getByRole('link', { name, exact: true }).click();
+type Debug = { tarifaDebug: { killEngine(): void; restarts(): number } };
+
+test.describe('engine worker crash', () => {
+  test('the worker dies mid-session: the estimate that needed it fails cleanly, the user is told once, the app still estimates', async ({ app, page }) => {
+    // ?debug exposes the hook that ends the worker as a crash would (and a 2 s watchdog instead of 45 s).
+    await app.open('/?debug');
+    await app.loadSample();
+    await expect(app.importCounts()).toContainText('imported', { timeout: 30_000 });
+    await app.openEstimate('Sample');
+    await expect(app.estimateTotal()).toHaveText('$953.00');
+
+    await page.evaluate(() => (window as unknown as Debug).tarifaDebug.killEngine());
+    // Opening the estimate again asks the dead worker: the call never answers, the watchdog notices.
+    await nav(page, 'Data');
+    await nav(page, 'Estimate');
+    const notice = page.getByRole('alert').filter({ hasText: 'The calculation engine stopped unexpectedly' });
+    await expect(notice).toBeVisible({ timeout: 15_000 });
+    await expect(notice).toHaveCount(1);
+    await expect(page.getByText(/engine stopped unexpectedly and was restarted; nothing was saved/)).toBeVisible();
+    expect(await page.evaluate(() => (window as unknown as Debug).tarifaDebug.restarts())).toBe(1);
+    await page.screenshot({ path: 'test-results/worker-restart.png', fullPage: true });
+
+    // The UI keeps working on the new worker: the data is there, the estimate prices the same.
+    await notice.getByRole('button', { name: 'OK' }).click();
+    await expect(notice).toHaveCount(0);
+    await nav(page, 'Data');
+    await expect(app.datasetItems().filter({ hasText: 'Sample' })).toHaveCount(1);
+    await app.openEstimate('Sample');
+    await expect(app.estimateTotal()).toHaveText('$953.00');
+    await expect(page.getByRole('alert')).toHaveCount(0);
+  });
+
+  test('without ?debug there is no hook', async ({ app, page }) => {
+    await app.open();
+    expect(await page.evaluate(() => 'tarifaDebug' in window)).toBe(false);
+  });
+});
