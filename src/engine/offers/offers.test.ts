@@ -3,7 +3,8 @@ import { checkPeriod } from '../profitability/check';
 import type { Contract } from '../profitability/types';
 import { CONTRACT_KINDS, OFFER_LOCALES, parseTemplate } from './template';
 import { defaultTemplate } from './defaults';
-import { dueState, followUpDue } from './follow-up';
+import { followUpDue } from './follow-up';
+import { dueState } from './due-state';
 import { PLACEHOLDERS, renderTemplate } from './placeholders';
 import { offerValues, type OfferFormat } from './values';
 

@@ -1,0 +1,99 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { renderApp } from '../helpers/in-process-app';
+
+afterEach(() => { cleanup(); window.location.hash = ''; });
+
+// Sales: September 600 + 900 s (2 handled inbound calls) = 25 min; October 300 s = 5 min. Support: September 1200 s.
+const CSV = `timestamp,kind,id,direction,queue,duration,status
+2026-09-01T09:00:00Z,call,c1,inbound,Sales,600,answered
+2026-09-02T09:00:00Z,call,c2,inbound,Sales,900,answered
+2026-09-03T09:00:00Z,call,c3,inbound,Sales,0,no-answer
+2026-09-10T09:00:00Z,call,c4,inbound,Support,1200,answered
+2026-10-05T09:00:00Z,call,c5,inbound,Sales,300,answered
+2026-10-30T09:00:00Z,message,m1,inbound,Sales,,delivered
+`;
+
+const openClients = async () => {
+  const app = renderApp();
+  fireEvent.change(screen.getByLabelText('Usage file'), { target: { files: [new File([CSV], 'calls.csv', { type: 'text/csv' })] } });
+  await screen.findByTestId('import-counts', {}, { timeout: 10_000 });
+  fireEvent.click(screen.getByRole('link', { name: 'Clients' }));
+  await screen.findByRole('heading', { level: 1, name: 'Clients' });
+  await screen.findByTestId('clients-usage', {}, { timeout: 10_000 });
+  return app;
+};
+
+const fill = (label: string, value: string, within_: HTMLElement = document.body) =>
+  fireEvent.change(within(within_).getByLabelText(label), { target: { value } });
+
+describe('Clients page', () => {
+  it('handled minutes per client; a losing flat-rate contract is flagged with its proposed price; an offer is drafted and marked sent', async () => {
+    await openClients();
+    const usage = screen.getByTestId('clients-usage');
+    expect(within(usage).getByRole('row', { name: /Sales 25\.00 2 5\.00 1/ })).toBeTruthy();
+    expect(within(usage).getByRole('row', { name: /Support 20\.00 1 0\.00 0/ })).toBeTruthy();
+
+    // A reference price prices every client's work: 25 min × 0.80 = 20.00.
+    fill('Reference price per minute', '0.80');
+    await waitFor(() => expect(within(screen.getByTestId('clients-usage')).getByRole('row', { name: /Sales 25\.00 2 20\.00 5\.00 1 4\.00/ })).toBeTruthy());
+
+    fireEvent.click(screen.getByRole('button', { name: 'New contract' }));
+    const form = screen.getByRole('form', { name: 'New contract' });
+    // A bad amount is named by its path and nothing is saved.
+    fill('Contract name', 'Sales answering', form);
+    fill('Client', 'Sales', form);
+    fill('Currency', 'eur', form);
+    fill('Reference price per minute', '0,80', form);
+    fill('Monthly fee', '10', form);
+    fireEvent.submit(form);
+    const alert = await within(form).findByRole('alert');
+    expect(alert.textContent).toContain('referencePricePerMinute');
+
+    fill('Reference price per minute', '0.80', form);
+    fireEvent.submit(form);
+    await screen.findByText('Contract Sales answering saved.');
+
+    // September: cost 20.00 against 10.00 × 1.10 = 11.00: flagged, proposal 20 rounded down to a ten.
+    const check = await screen.findByRole('region', { name: 'Sales answering: Sales' });
+    const sept = within(check).getByRole('row', { name: /September 2026/ });
+    expect(sept.textContent).toContain('€20.00');
+    expect(within(sept).getByTestId('profit-flag').textContent).toContain('Beyond tolerance');
+    expect(within(sept).getByTestId('profit-proposal').textContent).toBe('€20.00 a month');
+    const oct = within(check).getByRole('row', { name: /October 2026/ });
+    expect(oct.textContent).toContain('OK');
+
+    fireEvent.click(within(sept).getByRole('button', { name: /Draft offer/ }));
+    const preview = await screen.findByTestId('offer-preview');
+    expect(preview.textContent).toContain('we propose a new monthly flat rate of €20.00, from next month');
+    expect(preview.textContent).toContain('up to 10 %');
+    expect(screen.getByTestId('offer-legend').textContent).toContain('{0} tolerance %');
+
+    // Edit the text: the preview follows; an unknown placeholder is reported.
+    fireEvent.change(screen.getByLabelText('Offer text'), { target: { value: 'Hi {2}, {9} from now on. {42}' } });
+    expect(screen.getByTestId('offer-preview').textContent).toContain('Hi Sales, €20.00 from now on. {42}');
+    expect(screen.getByRole('alert').textContent).toContain('{42}');
+
+    // Portuguese default template.
+    fireEvent.change(screen.getByLabelText('Template language'), { target: { value: 'pt-BR' } });
+    await waitFor(() => expect(screen.getByTestId('offer-preview').textContent).toContain('propomos uma nova mensalidade fixa de'));
+
+    // jsdom has no clipboard: the page says so instead of failing silently.
+    fireEvent.click(screen.getByRole('button', { name: 'Copy' }));
+    await waitFor(() => expect(screen.getByTestId('offer-status').textContent).toContain('did not allow copying'));
+    expect(screen.getByRole('link', { name: 'Open in mail app' }).getAttribute('href')).toMatch(/^mailto:\?subject=/);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Mark as sent' }));
+    await waitFor(() => expect(screen.getByTestId('offer-status').textContent).toContain('Follow-up due'));
+    const upcoming = await screen.findByTestId('tasks-upcoming');
+    expect(upcoming.textContent).toContain('Follow up the offer to Sales (September 2026)');
+    const due = new Intl.DateTimeFormat('en', { dateStyle: 'medium' }).format(Date.now() + 7 * 86_400_000);
+    expect(upcoming.textContent).toContain(`due ${due}`);
+
+    fireEvent.click(within(upcoming).getByRole('button', { name: /Mark done/ }));
+    const done = await screen.findByTestId('tasks-done');
+    fireEvent.click(within(done).getByRole('button', { name: /Undo/ }));
+    await screen.findByTestId('tasks-upcoming');
+  }, 30_000);
+});
