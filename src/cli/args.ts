@@ -38,8 +38,21 @@ export type SplitArgs = {
   pseudonymise: boolean;
 };
 
+export type SimulateArgs = {
+  command: 'simulate';
+  files: string[];
+  /** Plan files compared, in the order given. */
+  plans: string[];
+  /** Usage multiplier (a decimal string; "1" = as measured). */
+  scale: string;
+  preset: PresetChoice;
+  timeZone: string;
+  format: OutputFormat;
+  pseudonymise: boolean;
+};
+
 export type ParsedArgs =
-  | { ok: true; args: BillArgs | InspectArgs | SplitArgs }
+  | { ok: true; args: BillArgs | InspectArgs | SplitArgs | SimulateArgs }
   | { ok: true; help: true }
   | { ok: false; notImplemented?: string; message: string };
 
@@ -82,7 +95,7 @@ export const parseCliArgs = (argv: readonly string[]): ParsedArgs => {
   if (values.help || command === 'help') return { ok: true, help: true };
   if (command === undefined) return { ok: false, message: 'missing command' };
   if (!COMMANDS.includes(command)) return { ok: false, message: `unknown command '${command}'` };
-  if (command !== 'bill' && command !== 'inspect' && command !== 'split') return { ok: false, notImplemented: command, message: `'${command}' is not implemented yet` };
+  if (command !== 'bill' && command !== 'inspect' && command !== 'split' && command !== 'simulate') return { ok: false, notImplemented: command, message: `'${command}' is not implemented yet` };
   const preset = values.preset ?? 'auto';
   if (!isPresetChoice(preset)) return { ok: false, message: `unknown preset '${preset}' (available: auto, ${PRESET_NAMES.join(', ')})` };
   const timeZone = values.tz ?? 'UTC';
@@ -98,6 +111,7 @@ export const parseCliArgs = (argv: readonly string[]): ParsedArgs => {
     return { ok: true, args: { command: 'inspect', file: files[0], preset, timeZone, format, pseudonymise } };
   }
   if (command === 'split') return splitArgs(files, values, { preset, timeZone, format, pseudonymise });
+  if (command === 'simulate') return simulateArgs(files, values, { preset, timeZone, format, pseudonymise });
   if (values.rules !== undefined || values.scale !== undefined || values['invoice-total'] !== undefined) {
     const flag = values.rules !== undefined ? '--rules' : values.scale !== undefined ? '--scale' : '--invoice-total';
     return { ok: false, message: `'bill' does not take ${flag}` };
@@ -132,5 +146,26 @@ const splitArgs = (
       command: 'split', files, plan: plans[0], rules: values.rules, ...(total !== undefined ? { invoiceTotal: total.trim() } : {}),
       preset: common.preset, timeZone: common.timeZone, format: common.format as OutputFormat, pseudonymise: common.pseudonymise,
     },
+  };
+};
+
+const simulateArgs = (
+  files: string[],
+  values: { plan?: string[]; rules?: string; scale?: string; 'invoice-total'?: string },
+  common: { preset: PresetChoice; timeZone: string; format: string; pseudonymise: boolean },
+): ParsedArgs => {
+  if (values.rules !== undefined) return { ok: false, message: "'simulate' does not take --rules" };
+  if (values['invoice-total'] !== undefined) return { ok: false, message: "'simulate' does not take --invoice-total" };
+  if (files.length === 0) return { ok: false, message: 'simulate: missing <usage-file>' };
+  const plans = values.plan ?? [];
+  if (plans.length === 0) return { ok: false, message: 'simulate: missing --plan A.json (give one --plan per plan to compare)' };
+  const scale = (values.scale ?? '1').trim();
+  if (!/^\d+(\.\d+)?$/.test(scale) || Number(scale) <= 0) {
+    return { ok: false, message: `simulate: --scale '${values.scale}' is not a factor above 0 (e.g. 1.5)` };
+  }
+  if (!FORMATS.includes(common.format)) return { ok: false, message: `unknown format '${common.format}' (json, csv or table)` };
+  return {
+    ok: true,
+    args: { command: 'simulate', files, plans, scale, preset: common.preset, timeZone: common.timeZone, format: common.format as OutputFormat, pseudonymise: common.pseudonymise },
   };
 };

@@ -4,6 +4,7 @@ import { parseCliArgs } from './args';
 import { runBill } from './bill';
 import { runInspect } from './inspect';
 import { runSplit } from './split';
+import { runSimulate } from './simulate';
 import type { CliIo } from './bill';
 import { CliInputError } from './load-usage';
 import { USAGE } from './usage';
@@ -26,7 +27,8 @@ export const runCli = async (argv: readonly string[], io: CliIo): Promise<number
   }
   try {
     const { args } = parsed;
-    return args.command === 'inspect' ? await runInspect(args, io) : args.command === 'split' ? await runSplit(args, io) : await runBill(args, io);
+    return args.command === 'inspect' ? await runInspect(args, io) : args.command === 'split' ? await runSplit(args, io)
+      : args.command === 'simulate' ? await runSimulate(args, io) : await runBill(args, io);
   } catch (e) {
     if (e instanceof CliInputError) {
       io.stderr(`tarifa: ${e.message}\n`);

@@ -4,13 +4,16 @@ export const USAGE = `Usage:
   tarifa bill     <usage-file>… --plan PLAN.json [--preset NAME] [--tz IANA] [--format json|csv|table] [--pseudonymise]
   tarifa split    <usage-file>… --plan PLAN.json --rules RULES.json [--invoice-total AMOUNT] [--preset NAME]
                   [--tz IANA] [--format json|csv|table] [--pseudonymise]
-  tarifa simulate <usage-file>… --plan A.json --plan B.json … [--scale FACTOR]     (not implemented yet)
+  tarifa simulate <usage-file>… --plan A.json --plan B.json … [--scale FACTOR] [--preset NAME] [--tz IANA]
+                  [--format json|csv|table] [--pseudonymise]
 
 Options:
   --plan PATH      plan file ("format": "tarifa.plan/1")
   --rules PATH     cost-centre rules file ("format": "tarifa.rules/1")
   --invoice-total AMOUNT
                    split: split this invoice total (e.g. 1200.00) by the rules' driver meter instead of the estimate
+  --scale FACTOR   simulate: multiply the usage (e.g. 2 or 0.5) by whole contacts, as the app's scale knob does:
+                   contacts and their messages scale, agents and numbers do not (default 1)
   --preset NAME    import preset of the usage files (default: auto = detect): generic, twilio-messaging,
                    twilio-voice, asterisk, freeswitch, genesys-interactions-csv, genesys-conversations-json,
                    meta-pricing-analytics, meta-conversation-analytics
