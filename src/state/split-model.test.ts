@@ -7,8 +7,8 @@ describe('split model', () => {
     ...emptyModel(),
     name: 'By queue',
     centres: [{ id: 'sales', label: 'Sales' }, { id: 'support', label: 'Support' }],
-    assignments: { vendas: 'sales', suporte: 'support', 'pós-venda': 'support' },
-    patterns: [{ pattern: 'sales*', centre: 'sales' }],
+    assignments: { queue: { vendas: 'sales', suporte: 'support', 'pós-venda': 'support' } },
+    patterns: [{ field: 'queue', pattern: 'sales*', centre: 'sales' }],
     driver: 'conversations',
     unattributed: 'centre' as const,
     unattributedCentre: 'support',
@@ -33,10 +33,32 @@ describe('split model', () => {
     expect(parseRules(json).ok).toBe(true);
   });
 
-  it('reads back what it writes, and refuses rules it cannot show', () => {
+  it('reads back what it writes, and refuses only fixed weights', () => {
     expect(modelOfRules(rulesOfModel(model))).toEqual(model);
-    expect(modelOfRules({ format: 'tarifa.rules/1', centres: [{ id: 'a' }], rules: [{ centre: 'a', where: { queue: 'x', team: 'y' } }] })).toBeNull();
-    expect(modelOfRules({ format: 'tarifa.rules/1', centres: [{ id: 'a' }], rules: [{ centre: 'a' }] })).toBeNull();
+    expect(modelOfRules({ format: 'tarifa.rules/1', centres: [{ id: 'a' }], rules: [], shared: { method: 'fixed', weights: { a: 1 } } })).toBeNull();
+  });
+
+  it('rules on several fields: values per field in the order used, the empty value, combined rules first, catch-alls last', () => {
+    const m = {
+      ...model,
+      field: 'team',
+      assignments: { queue: { Sales: 'sales', '': 'support' }, team: { Bots: 'sales' } },
+      patterns: [{ field: 'team', pattern: 'sup*', centre: 'support' }],
+      combined: [{ centre: 'support', where: {} }, { centre: 'sales', where: { queue: 'Support', 'col:Region': ['North'] } }],
+      unattributed: 'proportional' as const, unattributedCentre: null, driver: null,
+    };
+    const json = rulesOfModel(m);
+    expect(json.rules).toEqual([
+      { centre: 'sales', where: { queue: 'Support', 'col:Region': ['North'] } },
+      { centre: 'sales', where: { queue: ['Sales'] } },
+      { centre: 'support', where: { queue: [''] } },
+      { centre: 'sales', where: { team: ['Bots'] } },
+      { centre: 'support', where: { team: 'sup*' } },
+      { centre: 'support' },
+    ]);
+    const parsed = parseRules(json);
+    expect(parsed.ok).toBe(true);
+    expect(modelOfRules(json)).toEqual({ ...m, field: 'queue', combined: [m.combined[1], m.combined[0]] });
   });
 
   it('makes centre ids from labels, unique and never the reserved one', () => {

@@ -16,6 +16,8 @@ export type SplitSlice = {
   /** The saved rule set being edited (save replaces it), if any. */
   splitRulesId: string | null;
   splitValues: FieldValues | null;
+  /** The dataset's imported columns rules can match (`col:<header>`), as last read with the values. */
+  splitExtraFields: string[];
   splitBasis: SplitBasisDraft;
   allocation: Allocation | null;
   splitError: Failure | null;
@@ -24,9 +26,13 @@ export type SplitSlice = {
   splitNotice: SplitNotice | null;
   /** Loads the values of the chosen field and the saved rule sets, then splits. */
   openSplit(): Promise<void>;
+  /** Shows another field's values; rules on the other fields stay. */
   setSplitField(field: string): Promise<void>;
-  /** Assigns a value of the field to a centre ('' = no centre). */
+  /** Assigns a value of the shown field ('' = the empty value) to a centre ('' = no centre). */
   assignValue(value: string, centre: string): void;
+  /** Adds a rule on several fields at once (all conditions must hold); tried before the single-field rules. */
+  addCombinedRule(centre: string, where: Record<string, string>): void;
+  removeCombinedRule(index: number): void;
   addCentre(label: string): void;
   renameCentre(id: string, label: string): void;
   removeCentre(id: string): void;
@@ -90,13 +96,16 @@ export const createSplitSlice = (deps: StoreDeps): StateCreator<AppState, [], []
     const { selectedId, splitModel } = get();
     if (!selectedId) return;
     const r = await deps.api.rulesValues(selectedId, splitModel.field);
-    if (get().selectedId === selectedId && get().splitModel.field === splitModel.field) set({ splitValues: r.ok ? r.value : null });
+    if (get().selectedId === selectedId && get().splitModel.field === splitModel.field) {
+      set(r.ok ? { splitValues: r.value, splitExtraFields: r.value.extraFields } : { splitValues: null });
+    }
   };
 
   return {
     splitModel: emptyModel(),
     splitRulesId: null,
     splitValues: null,
+    splitExtraFields: [],
     splitBasis: { kind: 'estimate', total: '', lines: [] },
     allocation: null,
     splitError: null,
@@ -116,17 +125,28 @@ export const createSplitSlice = (deps: StoreDeps): StateCreator<AppState, [], []
     async setSplitField(field) {
       const m = get().splitModel;
       if (m.field === field) return;
-      set({ splitModel: { ...m, field, assignments: {}, patterns: [] }, splitValues: null });
-      schedule();
+      set({ splitModel: { ...m, field }, splitValues: null });
       await loadValues();
     },
 
     assignValue(value, centre) {
       const m = get().splitModel;
-      const assignments = { ...m.assignments };
-      if (centre) assignments[value] = centre;
-      else delete assignments[value];
-      changeModel({ ...m, assignments });
+      const of = { ...m.assignments[m.field] };
+      if (centre) of[value] = centre;
+      else delete of[value];
+      changeModel({ ...m, assignments: { ...m.assignments, [m.field]: of } });
+    },
+
+    addCombinedRule(centre, where) {
+      const m = get().splitModel;
+      const conditions = Object.fromEntries(Object.entries(where).filter(([f]) => f.trim() !== ''));
+      if (!centre || Object.keys(conditions).length === 0) return;
+      changeModel({ ...m, combined: [...m.combined, { centre, where: conditions }] });
+    },
+
+    removeCombinedRule(index) {
+      const m = get().splitModel;
+      changeModel({ ...m, combined: m.combined.filter((_, i) => i !== index) });
     },
 
     addCentre(label) {
@@ -146,8 +166,10 @@ export const createSplitSlice = (deps: StoreDeps): StateCreator<AppState, [], []
       changeModel({
         ...m,
         centres: m.centres.filter((c) => c.id !== id),
-        assignments: Object.fromEntries(Object.entries(m.assignments).filter(([, c]) => c !== id)),
+        assignments: Object.fromEntries(Object.entries(m.assignments)
+          .map(([field, of]) => [field, Object.fromEntries(Object.entries(of).filter(([, c]) => c !== id))])),
         patterns: m.patterns.filter((p) => p.centre !== id),
+        combined: m.combined.filter((r) => r.centre !== id),
         unattributedCentre: m.unattributedCentre === id ? null : m.unattributedCentre,
       });
     },
@@ -155,7 +177,7 @@ export const createSplitSlice = (deps: StoreDeps): StateCreator<AppState, [], []
     addPattern(pattern, centre) {
       const m = get().splitModel;
       if (!pattern.trim() || !centre) return;
-      changeModel({ ...m, patterns: [...m.patterns, { pattern: pattern.trim(), centre }] });
+      changeModel({ ...m, patterns: [...m.patterns, { field: m.field, pattern: pattern.trim(), centre }] });
     },
 
     removePattern(index) {
@@ -208,8 +230,7 @@ export const createSplitSlice = (deps: StoreDeps): StateCreator<AppState, [], []
       const saved = get().savedRules.find((r) => r.id === id);
       const model = saved && modelOfRules(saved.json);
       if (!saved || !model) return;
-      set({ splitRulesId: id, splitNotice: null });
-      void get().setSplitField(model.field);
+      set({ splitRulesId: id, splitNotice: null, splitValues: null });
       changeModel({ ...model, driver: driverFor(get().plan?.json, model.driver) });
       void loadValues();
     },
@@ -236,7 +257,7 @@ export const createSplitSlice = (deps: StoreDeps): StateCreator<AppState, [], []
       }
       const model = modelOfRules(json);
       if (!model) {
-        set({ splitError: { code: 'invalid-rules', message: fileName, issues: [{ path: 'rules', message: 'each rule must match one field (the same for all) by values or patterns to be edited here; split it with the command line' }] } });
+        set({ splitError: { code: 'invalid-rules', message: fileName, issues: [{ path: 'shared', message: 'fixed weights cannot be edited here; split with these rules from the command line' }] } });
         return;
       }
       const saved = await deps.api.saveRules(json);

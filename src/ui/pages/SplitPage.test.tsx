@@ -97,3 +97,96 @@ describe('Split page', () => {
     expect(alert.textContent).toContain("rules[0].centre: unknown centre 'b'");
   });
 });
+
+describe('Split page: rules on several fields', () => {
+  const goSeparate = () => {
+    fireEvent.click(screen.getByRole('radio', { name: "The vendor's invoice" }));
+    fireEvent.change(screen.getByLabelText('Invoice total'), { target: { value: '100' } });
+    fireEvent.change(screen.getByLabelText('Cost of events no rule matched'), { target: { value: 'separate' } });
+  };
+
+  it('assigns values of two fields (queue = Sales or agent = bruno), the empty value, and a rule on two fields at once', async () => {
+    const { store } = await openSplit();
+    addCentre('Sales');
+    addCentre('Support');
+    goSeparate();
+    fireEvent.change(screen.getByLabelText('Cost centre for Sales'), { target: { value: 'sales' } });
+    await waitFor(() => expect(amountOf('unattributed')).toBe('$40.00'), { timeout: 5_000 });
+
+    // Another field: queue's rule stays; agent's values are listed, the empty one with a select of its own.
+    fireEvent.change(screen.getByLabelText('Field'), { target: { value: 'agent' } });
+    await screen.findByLabelText('Cost centre for bruno', {}, { timeout: 5_000 });
+    fireEvent.change(screen.getByLabelText('Cost centre for bruno'), { target: { value: 'support' } });
+    fireEvent.change(screen.getByLabelText('Cost centre for events without agent'), { target: { value: 'support' } });
+    await waitFor(() => expect(amountOf('support')).toBe('$40.00'), { timeout: 5_000 });
+    expect(amountOf('sales')).toBe('$60.00');
+    expect(amountOf('unattributed')).toBe('$0.00');
+    expect(screen.getByRole('button', { name: 'Show the values of queue' }).textContent).toBe('queue: 1 values, 0 patterns');
+    expect(screen.getByRole('button', { name: 'Show the values of agent' }).textContent).toBe('agent: 2 values, 0 patterns');
+
+    // queue = Support and agent = bruno -> Sales, tried first: Support keeps only the event without agent.
+    fireEvent.change(screen.getByLabelText('Field of condition 1'), { target: { value: 'queue' } });
+    fireEvent.change(screen.getByLabelText('Value of condition 1'), { target: { value: 'Support' } });
+    fireEvent.change(screen.getByLabelText('Field of condition 2'), { target: { value: 'agent' } });
+    fireEvent.change(screen.getByLabelText('Value of condition 2'), { target: { value: 'bruno' } });
+    fireEvent.change(screen.getByLabelText('Centre of the rule'), { target: { value: 'sales' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add rule' }));
+    await waitFor(() => expect(amountOf('support')).toBe('$10.00'), { timeout: 5_000 });
+    expect(amountOf('sales')).toBe('$90.00');
+    expect(store.getState().splitRulesJson().rules).toEqual([
+      { centre: 'sales', where: { queue: 'Support', agent: 'bruno' } },
+      { centre: 'sales', where: { queue: ['Sales'] } },
+      { centre: 'support', where: { agent: ['bruno', ''] } },
+    ]);
+
+    // Back to queue: its assignment is still there; removing the combined rule restores 60 / 40.
+    fireEvent.click(screen.getByRole('button', { name: 'Show the values of queue' }));
+    await waitFor(() => expect((screen.getByLabelText('Cost centre for Sales') as HTMLSelectElement).value).toBe('sales'));
+    fireEvent.click(screen.getByRole('button', { name: 'Remove rule queue = Support and agent = bruno' }));
+    await waitFor(() => expect(amountOf('support')).toBe('$40.00'), { timeout: 5_000 });
+  });
+
+  it('opens a rules file on several fields instead of refusing it', async () => {
+    await openSplit();
+    const json = JSON.stringify({
+      format: 'tarifa.rules/1', name: 'Two fields', centres: [{ id: 'a', label: 'A' }, { id: 'b', label: 'B' }],
+      rules: [{ centre: 'a', where: { queue: 'Sales', agent: 'ana' } }, { centre: 'b', where: { agent: ['bruno'] } }, { centre: 'b', where: { queue: '' } }],
+      unattributed: { method: 'separate' },
+    });
+    fireEvent.change(screen.getByLabelText('Import rules file…'), { target: { files: [new File([json], 'two.rules.json', { type: 'application/json' })] } });
+    await screen.findByText(/Imported "Two fields"/, {}, { timeout: 5_000 });
+    expect(screen.getByText('queue = Sales and agent = ana')).toBeTruthy();
+    // The first field with value rules is shown.
+    expect((screen.getByLabelText('Field') as HTMLSelectElement).value).toBe('agent');
+    fireEvent.click(screen.getByRole('radio', { name: "The vendor's invoice" }));
+    fireEvent.change(screen.getByLabelText('Invoice total'), { target: { value: '100' } });
+    // a: Sales and ana, 6 messages; b: bruno 3 and the one without queue.
+    await waitFor(() => expect(amountOf('b')).toBe('$40.00'), { timeout: 5_000 });
+    expect(amountOf('a')).toBe('$60.00');
+  });
+});
+
+describe('Split page: imported columns', () => {
+  it('offers the extra columns of the file as fields and splits by one', async () => {
+    renderApp();
+    const csv = ['timestamp,kind,direction,contact,queue,Department',
+      ...Array.from({ length: 4 }, (_, i) => `2025-01-10T12:0${i}:00Z,message,inbound,+551190000000${i},Sales,${i < 3 ? 'Finance' : 'Legal'}`)].join('\n') + '\n';
+    fireEvent.change(screen.getByLabelText('Usage file'), { target: { files: [new File([csv], 'dept.csv', { type: 'text/csv' })] } });
+    await screen.findByTestId('import-counts', {}, { timeout: 10_000 });
+    fireEvent.click(screen.getByRole('link', { name: 'Split' }));
+    await screen.findByLabelText('Cost centre for Sales', {}, { timeout: 10_000 });
+    const option = within(within(screen.getByLabelText('Field')).getByRole('group', { name: 'Imported columns' })).getByRole('option', { name: 'Department' }) as HTMLOptionElement;
+    expect(option.value).toBe('col:Department');
+    fireEvent.change(screen.getByLabelText('Field'), { target: { value: 'col:Department' } });
+    await screen.findByRole('heading', { name: 'Values of Department' });
+    expect(screen.getByRole('row', { name: /Finance 3/ })).toBeTruthy();
+    addCentre('Finance');
+    addCentre('Legal');
+    fireEvent.click(screen.getByRole('radio', { name: "The vendor's invoice" }));
+    fireEvent.change(screen.getByLabelText('Invoice total'), { target: { value: '100' } });
+    fireEvent.change(screen.getByLabelText('Cost centre for Finance'), { target: { value: 'finance' } });
+    fireEvent.change(screen.getByLabelText('Cost centre for Legal'), { target: { value: 'legal' } });
+    await waitFor(() => expect(amountOf('legal')).toBe('$25.00'), { timeout: 5_000 });
+    expect(amountOf('finance')).toBe('$75.00');
+  });
+});

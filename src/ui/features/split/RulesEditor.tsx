@@ -1,17 +1,26 @@
 import { useId, useState } from 'react';
-import { SPLIT_FIELDS } from '../../../state/split-model';
+import { fieldsInUse, SPLIT_FIELDS } from '../../../state/split-model';
 import { useAppStore } from '../../app/store-context';
 import { formatNumber } from '../../i18n/format';
 import { useLocale, useT } from '../../i18n/use-t';
+import { CombinedRules } from './CombinedRules';
+import { FieldOptions } from './FieldOptions';
 import { PoliciesFields } from './PoliciesFields';
 
-/** Centres, the field's values each assigned to a centre by a select, and wildcard patterns. */
+/** The name of a field as shown: an imported column by its header. */
+const shownField = (f: string) => (f.startsWith('col:') ? f.slice('col:'.length) : f);
+
+/**
+ * Centres; the shown field's values (the empty one too) each assigned to a centre by a select; the fields that have
+ * rules (several may: queue = Sales or team = Bots); wildcard patterns; rules on several fields at once.
+ */
 export const RulesEditor = () => {
   const t = useT();
   const locale = useLocale();
   const fieldId = useId();
   const model = useAppStore((s) => s.splitModel);
   const values = useAppStore((s) => s.splitValues);
+  const extraFields = useAppStore((s) => s.splitExtraFields);
   const setField = useAppStore((s) => s.setSplitField);
   const assign = useAppStore((s) => s.assignValue);
   const addCentre = useAppStore((s) => s.addCentre);
@@ -22,6 +31,8 @@ export const RulesEditor = () => {
   const [newCentre, setNewCentre] = useState('');
   const [pattern, setPattern] = useState('');
   const [patternCentre, setPatternCentre] = useState('');
+  const inUse = fieldsInUse(model);
+  const assigned = model.assignments[model.field] ?? {};
   const centreOptions = model.centres.map((c) => <option key={c.id} value={c.id}>{c.label || c.id}</option>);
 
   return (
@@ -30,9 +41,28 @@ export const RulesEditor = () => {
       <div className="toolbar">
         <label htmlFor={fieldId}>{t('split.field')}</label>
         <select id={fieldId} value={model.field} onChange={(e) => void setField(e.target.value)}>
-          {SPLIT_FIELDS.map((f) => <option key={f} value={f}>{f}</option>)}
+          <FieldOptions extraFields={extraFields} />
+          {![...SPLIT_FIELDS, ...extraFields].includes(model.field) && <option value={model.field}>{shownField(model.field)}</option>}
         </select>
       </div>
+      {inUse.length > 0 && (
+        <div className="fields-in-use">
+          <h3>{t('people.split.inUse')}</h3>
+          <ol>
+            {inUse.map((f) => (
+              <li key={f}>
+                <button type="button" className="link" aria-pressed={f === model.field} aria-label={t('people.split.show', { field: shownField(f) })}
+                  onClick={() => void setField(f)}>
+                  {t('people.split.inUseItem', {
+                    field: shownField(f), count: Object.keys(model.assignments[f] ?? {}).length,
+                    patterns: model.patterns.filter((p) => p.field === f).length,
+                  })}
+                </button>
+              </li>
+            ))}
+          </ol>
+        </div>
+      )}
 
       <h3>{t('split.centres.title')}</h3>
       {model.centres.length === 0 && <p className="hint">{t('split.centres.empty')}</p>}
@@ -49,7 +79,7 @@ export const RulesEditor = () => {
         <button type="submit" disabled={!newCentre.trim()}>{t('split.centres.add')}</button>
       </form>
 
-      <h3>{t('split.values.title', { field: model.field })}</h3>
+      <h3>{t('split.values.title', { field: shownField(model.field) })}</h3>
       {!values ? <p className="hint">{t('split.values.loading')}</p> : (
         <table className="lines values">
           <thead>
@@ -65,12 +95,12 @@ export const RulesEditor = () => {
                 <th scope="row">{v.value === '' ? <span className="hint">{t('split.values.empty')}</span> : v.value}</th>
                 <td className="num">{formatNumber(v.count, locale)}</td>
                 <td>
-                  {v.value === '' ? <span className="hint">{t('split.values.emptyHint')}</span> : (
-                    <select aria-label={t('split.values.assign', { value: v.value })} value={model.assignments[v.value] ?? ''} onChange={(e) => assign(v.value, e.target.value)}>
-                      <option value="">{t('split.values.none')}</option>
-                      {centreOptions}
-                    </select>
-                  )}
+                  <select
+                    aria-label={v.value === '' ? t('people.split.emptyAssign', { field: shownField(model.field) }) : t('split.values.assign', { value: v.value })}
+                    value={assigned[v.value] ?? ''} onChange={(e) => assign(v.value, e.target.value)}>
+                    <option value="">{t('split.values.none')}</option>
+                    {centreOptions}
+                  </select>
                 </td>
               </tr>
             ))}
@@ -86,7 +116,7 @@ export const RulesEditor = () => {
       <ul className="patterns">
         {model.patterns.map((p, i) => (
           <li key={`${p.pattern}-${i}`}>
-            <code>{p.pattern}</code> → {model.centres.find((c) => c.id === p.centre)?.label ?? p.centre}{' '}
+            <span className="hint">{shownField(p.field)}</span> <code>{p.pattern}</code> → {model.centres.find((c) => c.id === p.centre)?.label ?? p.centre}{' '}
             <button type="button" className="link" onClick={() => removePattern(i)} aria-label={t('split.patterns.remove', { pattern: p.pattern })}>×</button>
           </li>
         ))}
@@ -98,6 +128,8 @@ export const RulesEditor = () => {
         </select>
         <button type="submit" disabled={!pattern.trim() || model.centres.length === 0}>{t('split.patterns.add')}</button>
       </form>
+
+      <CombinedRules extraFields={extraFields} />
 
       <PoliciesFields />
     </section>
