@@ -10,9 +10,10 @@
  *
  * Only `contact` is pseudonymised. Not personal, or not the customer's: `id` (the vendor's message SID or call
  * uniqueid), `agent` (staff, needed as written for seats and allocation), `channel` (the business's own number,
- * account or integration: plans and allocation rules name it). Caveat: the asterisk and freeswitch presets map the
- * dialled number (`dst`, `destination_number`) to `channel`, which on an outbound call is the customer's number and
- * is then stored as written. Message bodies are never stored (only their segment count).
+ * account or integration: plans and allocation rules name it), except where a preset says a field may hold a
+ * customer's number (RowMapping.customerNumbers): the asterisk and freeswitch presets map the dialled number (`dst`,
+ * `destination_number`, the customer's on an outbound call) to `channel`, whose phone-number values are therefore
+ * pseudonymised too (extensions stay as written). Message bodies are never stored (only their segment count).
  */
 import { hmac } from '@noble/hashes/hmac.js';
 import { sha256 } from '@noble/hashes/sha2.js';

@@ -18,6 +18,7 @@ import type { EventColumns, StringField } from '../../engine/events';
 import type { ColumnBuilder } from '../column-builder';
 import type { ZoneClock } from '../time-zone';
 import { ContactCountries } from '../phone/contact-countries';
+import { compactPhone, splitScheme } from '../phone/phone-country';
 import type { Pseudonymise } from '../pseudonym';
 import { TextCodes } from '../text-codes';
 import type { RowMapping, ValueMap } from '../presets/types';
@@ -104,6 +105,16 @@ const FEW = 16;
 /** A string with text of its own (V8 slices strings of 13+ characters out of the parser's piece, pinning it). */
 const own = (s: string): string => (s.length >= 13 ? (' ' + s).slice(1) : s);
 
+/**
+ * A value of a customer-number field (RowMapping.customerNumbers) that is a phone number rather than an extension or
+ * a code: digits and separators (after an optional tel:, sms: or whatsapp: scheme), at least 7 digits. '5511987650001', '+55 11
+ * 98765-0001' and '0011551198765' are pseudonymised; '100', '2001', 's', '*97' and 'SIP/trunk' stay as written.
+ */
+export const isDialledNumber = (value: string): boolean => {
+  const compact = compactPhone(splitScheme(value)[1]);
+  return compact !== null && compact.replace('+', '').length >= 7;
+};
+
 /** Options of the writer that come from the file (dialect, dates) rather than from the preset. */
 export type WriterOptions = {
   /** Order of day/month dates; undefined when the file has none (or it could not be told). */
@@ -123,11 +134,12 @@ export const createGenericRowWriter = (
   const width = mapping.width;
   const values = mapping.values ?? {};
   const pseudonymise = options.pseudonymise;
+  const customerNumbers = mapping.customerNumbers ?? [];
   const inbound = mapping.inbound ?? {};
   const column = (field: StringField): TextColumn => {
     const own = values[field];
     const cached = own !== undefined || (CACHED as readonly string[]).includes(field);
-    const pseudonymised = field === 'contact' && pseudonymise !== undefined;
+    const pseudonymised = pseudonymise !== undefined && (field === 'contact' || customerNumbers.includes(field));
     return {
       field, col: ix[field],
       normalise: own ?? (cached ? normalisers[field as CachedField] : null),
@@ -198,7 +210,7 @@ export const createGenericRowWriter = (
       c = pseudonymCodes.get(raw);
       if (c < 0) {
         const v = clean(raw);
-        c = v === '' ? 0 : builder.code(t.field, pseudonymise!(v));
+        c = v === '' ? 0 : builder.code(t.field, t.field === 'contact' || isDialledNumber(v) ? pseudonymise!(v) : v);
         pseudonymCodes.add(own(raw), c);
       }
     } else if (normalise === null) {

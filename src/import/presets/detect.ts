@@ -47,6 +47,7 @@ export const buildMapping = (spec: CsvPresetSpec, cells: readonly string[]): Row
     timestampFallback: fallback >= 0 ? fallback : undefined,
     idSuffix: suffix >= 0 && index.id >= 0 ? suffix : undefined,
     absolutePrice: spec.absolutePrice,
+    ...(spec.customerNumbers ? { customerNumbers: spec.customerNumbers } : {}),
     ...(spec.name === 'generic' ? { extraColumns: pickExtraColumns(shown, (i) => used.has(i) || i === fallback || i === suffix) } : {}),
   };
 };

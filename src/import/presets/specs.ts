@@ -90,6 +90,8 @@ export const PRESET_SPECS: Record<PresetName, CsvPresetSpec> = {
     },
     values: { status: dashed },
     constants: { kind: 'call' },
+    // dst is the dialled number: the customer's on an outbound call.
+    customerNumbers: ['channel'],
     idSuffix: 'sequence',
     required: ['src', 'dst', 'start', 'billsec', 'disposition'],
     signature: ['accountcode', 'dcontext', 'clid', 'answer', 'end', 'duration', 'uniqueid', 'linkedid'],
@@ -107,6 +109,8 @@ export const PRESET_SPECS: Record<PresetName, CsvPresetSpec> = {
     },
     values: { status: (v) => HANGUP_CAUSES[v.toLowerCase()] ?? dashed(v) },
     constants: { kind: 'call' },
+    // destination_number is the dialled number: the customer's on an outbound call.
+    customerNumbers: ['channel'],
     required: ['caller_id_number', 'destination_number', 'start_stamp', 'billsec', 'hangup_cause'],
     signature: ['caller_id_name', 'context', 'answer_stamp', 'end_stamp', 'duration', 'uuid', 'bleg_uuid', 'accountcode'],
     headerless: {

@@ -46,6 +46,12 @@ export type RowMapping = {
   idSuffix?: number;
   /** The vendor writes prices as negative debits (Twilio -0.0075): store the absolute amount. */
   absolutePrice?: boolean;
+  /**
+   * Fields besides `contact` that may hold a customer's phone number (a PBX's dialled number on an outbound call):
+   * with a pseudonymisation key, their phone-number values are stored as pseudonyms, like contacts (see
+   * generic/row-writer.ts isDialledNumber); extensions and other short codes stay as written.
+   */
+  customerNumbers?: readonly StringField[];
 };
 
 /** A preset's column of a header-based file: the names it goes by (lower-case, first match wins). */
@@ -73,6 +79,7 @@ export type CsvPresetSpec = {
   timestampFallback?: string;
   idSuffix?: string;
   absolutePrice?: boolean;
+  customerNumbers?: RowMapping['customerNumbers'];
 };
 
 /** A detection outcome: the preset, how sure, and the mapping of the header record. */
