@@ -48,6 +48,13 @@ export class AppPage {
     return this.page.locator('.datasets li');
   }
 
+  /** The Clients page (profitability checks, offers, follow-ups), waiting for the handled calls per client. */
+  async openClients() {
+    await this.page.getByRole('navigation').getByRole('link', { name: 'Clients' }).click();
+    await expect(this.page.getByRole('heading', { level: 1, name: 'Clients' })).toBeVisible();
+    await expect(this.page.getByTestId('clients-usage')).toBeVisible();
+  }
+
   async openEstimate(datasetName?: string) {
     if (datasetName) {
       await this.datasetItems().filter({ hasText: datasetName }).getByRole('button', { name: 'Show estimate' }).click();
