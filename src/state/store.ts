@@ -1,5 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createAppSlice, type AppSlice } from './app-slice';
+import { createBackupSlice, type BackupSlice } from './backup-slice';
 import { createDashboardSlice, type DashboardSlice } from './dashboard-slice';
 import { createDatasetsSlice, type DatasetsSlice } from './datasets-slice';
 import { createEstimateSlice, type EstimateSlice } from './estimate-slice';
@@ -12,7 +13,7 @@ import type { StoreDeps } from './deps';
 
 /** Jobs, selections and results; never row data (that stays in the worker). */
 export type AppState = AppSlice & DatasetsSlice & JobSlice & EstimateSlice & DashboardSlice & PlansSlice & SplitSlice & ClientsSlice
-  & RobustSlice;
+  & RobustSlice & BackupSlice;
 export type AppStore = StoreApi<AppState>;
 
 export const createAppStore = (deps: StoreDeps): AppStore =>
@@ -26,10 +27,11 @@ export const createAppStore = (deps: StoreDeps): AppStore =>
     ...createSplitSlice(deps)(...a),
     ...createClientsSlice(deps)(...a),
     ...createRobustSlice(deps)(...a),
+    ...createBackupSlice(deps)(...a),
   }));
 
 /** Named selectors, so components subscribe to exactly what they render. */
 export const selectors = {
   selectedDataset: (s: AppState) => s.datasets.find((d) => d.id === s.selectedId) ?? null,
-  isBusy: (s: AppState) => s.job !== null,
+  isBusy: (s: AppState) => s.job !== null || s.dataJob !== null,
 };

@@ -1,5 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useAppStore, useWorkerApi } from '../app/store-context';
+import { BackupPanel } from '../features/backup/BackupPanel';
+import { DeleteAllPanel } from '../features/backup/DeleteAllPanel';
+import { RestorePanel } from '../features/backup/RestorePanel';
 import { formatBytes } from '../i18n/format';
 import { useLocale, useT } from '../i18n/use-t';
 import type { StorageInfo } from '../../worker/types';
@@ -54,6 +57,9 @@ export const SettingsPage = () => {
         <p className="hint">{t('settings.privacy.keepRawHint')}</p>
         <p className="hint" data-testid="app-version">{t('settings.version', { version: __APP_VERSION__ })}</p>
       </section>
+      <BackupPanel />
+      <RestorePanel />
+      <DeleteAllPanel />
     </div>
   );
 };
