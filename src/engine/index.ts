@@ -34,3 +34,5 @@ export {
   type RoundingMode,
 } from './money';
 export * from './allocation';
+export * from './profitability';
+export * from './offers';
