@@ -96,4 +96,36 @@ describe('Clients page', () => {
     fireEvent.click(within(done).getByRole('button', { name: /Undo/ }));
     await screen.findByTestId('tasks-upcoming');
   }, 30_000);
+
+  it('contracts imported from files: per call and cost cap checks; a bad file is named by path and not saved', async () => {
+    await openClients();
+    const importFile = (name: string, json: unknown) =>
+      fireEvent.change(screen.getByLabelText('Import contract…'), { target: { files: [new File([JSON.stringify(json)], name, { type: 'application/json' })] } });
+    const base = { format: 'tarifa.contract/1', currency: 'EUR', referencePricePerMinute: '0.80', tolerancePercent: '10' };
+
+    importFile('bad.contract.json', { ...base, name: 'Bad', client: 'Sales', terms: { kind: 'cost-cap', category: 2, categories: ['10', '5'] } });
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('bad.contract.json: terms.categories[1]');
+    expect(screen.getByText('No contracts yet. Add one to check a client.')).toBeTruthy();
+
+    // Support in September: 20 min × 0.80 = 16.00 against 1 call × 5.00 (bound 5.50): 20 / 1 × 0.80 = 16.00 per call.
+    importFile('support.contract.json', { ...base, name: 'Support per call', client: 'Support', terms: { kind: 'per-call', pricePerCall: '5.00' } });
+    await screen.findByText('Contract Support per call imported.');
+    const perCall = await screen.findByRole('region', { name: 'Support per call: Support' });
+    const sept = within(perCall).getByRole('row', { name: /September 2026/ });
+    expect(within(sept).getByTestId('profit-proposal').textContent).toBe('€16.00 per call');
+
+    // Sales in September: 25 min × 0.80 = 20.00 above the category 1 cap 10.00 (+10 % = 11.00): category 2 (cap 15.00) still short.
+    importFile('sales.contract.json', { ...base, name: 'Sales cap', client: 'Sales', terms: { kind: 'cost-cap', category: 1, categories: ['10', '15', '30'] } });
+    const cap = await screen.findByRole('region', { name: 'Sales cap: Sales' });
+    const capSept = within(cap).getByRole('row', { name: /September 2026/ });
+    expect(capSept.textContent).toContain('€10.00 (cap billed)');
+    expect(within(capSept).getByTestId('profit-proposal').textContent).toBe('Category 2 (cap €15.00) (still below the cost)');
+    expect(within(cap).getByRole('row', { name: /October 2026/ }).textContent).toContain('OK');
+
+    // The cost-cap offer in Spanish names the categories.
+    fireEvent.click(within(capSept).getByRole('button', { name: /Draft offer/ }));
+    fireEvent.change(await screen.findByLabelText('Template language'), { target: { value: 'es' } });
+    await waitFor(() => expect(screen.getByTestId('offer-preview').textContent).toContain('Le proponemos pasar a la categoría 2: 15,00'));
+  }, 30_000);
 });

@@ -52,6 +52,8 @@ export const OfferEditor = ({ result, kind }: { result: ProfitResult; kind: 'mon
     setBody(template.body);
   }, [template.subject, template.body]);
   useEffect(() => setStatus(null), [target?.contractId, target?.period]);
+  // The template's language follows the UI language when that changes (it can still be picked here).
+  useEffect(() => setLang(uiLocale), [uiLocale]);
 
   const values = useMemo(() => {
     if (!check || !period || !contract) return [];
