@@ -47,6 +47,8 @@ export type ClientsSlice = {
   resetOfferTemplate(id: string): Promise<void>;
   /** Records the offer as sent: a follow-up task due 7 days later in `timeZone`. */
   markOfferSent(title: string, timeZone: string, ref: Record<string, unknown>): Promise<Task | null>;
+  /** Adds a task due now, e.g. a period beyond tolerance (a cost cap exceeded) to look into. */
+  addTask(title: string, ref: Record<string, unknown>): Promise<void>;
   setTaskStatus(id: string, status: 'open' | 'done'): Promise<void>;
   deleteTask(id: string): Promise<void>;
 };
@@ -175,6 +177,12 @@ export const createClientsSlice = (deps: StoreDeps): StateCreator<AppState, [], 
       await refreshTasks();
       set({ clientsNotice: { kind: 'offer-sent', name: title } });
       return r.value;
+    },
+
+    async addTask(title, ref) {
+      const r = await deps.api.addTask({ title, ref });
+      if (!r.ok) set({ profitError: r.error });
+      await refreshTasks();
     },
 
     async setTaskStatus(id, status) {

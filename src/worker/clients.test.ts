@@ -115,6 +115,11 @@ describe('worker clients calls', () => {
     expect(await api.setTaskStatus('nope', 'done')).toMatchObject({ ok: false, error: { code: 'not-found' } });
     expect(await api.markOfferSent({ title: ' ', timeZone: 'UTC' })).toMatchObject({ ok: false });
     expect(await api.markOfferSent({ title: 'x', timeZone: 'Mars/Base' })).toMatchObject({ ok: false, error: { code: 'invalid-range' } });
+    const flag = await api.addTask({ title: 'Sales beyond tolerance in October 2026', ref: { kind: 'flag', contractId: 'c1' } });
+    expect(flag).toMatchObject({ ok: true, value: { due: NOW, status: 'open', ref: { kind: 'flag', contractId: 'c1' } } });
+    expect(await api.addTask({ title: 'x', due: Number.NaN })).toMatchObject({ ok: false, error: { code: 'invalid-range' } });
+    expect(await api.addTask({ title: '' })).toMatchObject({ ok: false });
+    if (flag.ok) await api.deleteTask(flag.value.id);
     expect((await api.listTasks()).map((t) => t.status)).toEqual(['open']);
     await api.deleteTask(sent.value.id);
     expect(await api.listTasks()).toEqual([]);

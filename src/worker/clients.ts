@@ -75,7 +75,7 @@ const invalidContract = (issues: PlanIssue[]): Result<never> =>
 
 export const createClientsCalls = (ctx: ClientsCtx): Pick<WorkerApi,
   'profitability' | 'validateContract' | 'listContracts' | 'saveContract' | 'deleteContract'
-  | 'listTemplates' | 'saveTemplate' | 'deleteTemplate' | 'listTasks' | 'markOfferSent' | 'setTaskStatus' | 'deleteTask'> => ({
+  | 'listTemplates' | 'saveTemplate' | 'deleteTemplate' | 'listTasks' | 'markOfferSent' | 'addTask' | 'setTaskStatus' | 'deleteTask'> => ({
   async profitability(datasetId, query) {
     try {
       const period = typeof query === 'object' && query !== null ? periodOf(query) : null;
@@ -172,6 +172,24 @@ export const createClientsCalls = (ctx: ClientsCtx): Pick<WorkerApi,
       const row = await putTask(ctx.db, {
         id: ctx.newId(), title: offer.title.trim(), due: followUpDue(now, offer.timeZone), status: 'open',
         ref: { kind: 'offer', sentAt: now, ...(typeof offer.ref === 'object' && offer.ref !== null ? structuredClone(offer.ref) : {}) },
+        createdAt: now, updatedAt: now,
+      });
+      return { ok: true, value: toTask(row) };
+    } catch (error) {
+      return { ok: false, error: toFailure(error) };
+    }
+  },
+
+  async addTask(task) {
+    try {
+      if (typeof task !== 'object' || task === null || typeof task.title !== 'string' || task.title.trim() === '') {
+        return fail('internal', 'A task needs a title.');
+      }
+      if (task.due !== undefined && !Number.isFinite(task.due)) return fail('invalid-range', 'A task needs a due date.');
+      const now = ctx.now();
+      const row = await putTask(ctx.db, {
+        id: ctx.newId(), title: task.title.trim(), due: task.due ?? now, status: 'open',
+        ...(typeof task.ref === 'object' && task.ref !== null ? { ref: structuredClone(task.ref) } : {}),
         createdAt: now, updatedAt: now,
       });
       return { ok: true, value: toTask(row) };

@@ -243,6 +243,8 @@ export type WorkerApi = BackupApi & {
   listTasks(): Promise<Task[]>;
   /** Records an offer as sent now: a follow-up task due 7 days later (same local time in `timeZone`). */
   markOfferSent(offer: { title: string; timeZone: string; ref?: Record<string, unknown> }): Promise<Result<Task>>;
+  /** Adds an open task due at `due` (default: now), e.g. a period beyond tolerance to look into. */
+  addTask(task: { title: string; due?: number; ref?: Record<string, unknown> }): Promise<Result<Task>>;
   setTaskStatus(id: string, status: 'open' | 'done'): Promise<Result<Task>>;
   deleteTask(id: string): Promise<void>;
   /**

@@ -123,6 +123,12 @@ describe('Clients page', () => {
     expect(within(capSept).getByTestId('profit-proposal').textContent).toBe('Category 2 (cap €15.00) (still below the cost)');
     expect(within(cap).getByRole('row', { name: /October 2026/ }).textContent).toContain('OK');
 
+    // The exceeded cap becomes a task due today, once.
+    fireEvent.click(within(capSept).getByRole('button', { name: /Add task/ }));
+    const today = await screen.findByTestId('tasks-today');
+    expect(today.textContent).toContain('Sales cap: Sales beyond tolerance in September 2026 (cost €20.00, bound €11.00)');
+    await waitFor(() => expect(within(capSept).getByText('Task added')).toBeTruthy());
+
     // The cost-cap offer in Spanish names the categories.
     fireEvent.click(within(capSept).getByRole('button', { name: /Draft offer/ }));
     fireEvent.change(await screen.findByLabelText('Template language'), { target: { value: 'es' } });

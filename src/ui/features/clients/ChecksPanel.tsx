@@ -23,6 +23,13 @@ const CheckTable = ({ check, kind, timeZone }: { check: Check; kind: 'month' | '
   const locale = useLocale();
   const contracts = useAppStore((s) => s.contracts);
   const draftOffer = useAppStore((s) => s.draftOffer);
+  const tasks = useAppStore((s) => s.tasks);
+  const addTask = useAppStore((s) => s.addTask);
+  /** Whether a task already reports this period of this contract (open or done). */
+  const hasTask = (start: number) => tasks.some((task) => {
+    const ref = task.ref as { kind?: string; contractId?: string; periodStart?: number } | undefined;
+    return ref?.kind === 'flag' && ref.contractId === check.contractId && ref.periodStart === start;
+  });
   const json = contracts.find((c) => c.id === check.contractId)?.json as { tolerancePercent?: string; referencePricePerMinute?: string } | undefined;
   const m = (a: string) => formatMoney(a, check.currency, locale);
   return (
@@ -74,6 +81,18 @@ const CheckTable = ({ check, kind, timeZone }: { check: Check; kind: 'month' | '
                         aria-label={`${t('profit.check.draft')}: ${check.clientLabel}, ${periodLabel(p, kind, locale, timeZone)}`}>
                         {t('profit.check.draft')}
                       </button>
+                      {hasTask(p.start)
+                        ? <span className="hint">{t('profit.check.taskAdded')}</span>
+                        : (
+                          <button type="button" className="secondary"
+                            aria-label={`${t('profit.check.addTask')}: ${check.clientLabel}, ${periodLabel(p, kind, locale, timeZone)}`}
+                            onClick={() => void addTask(
+                              t('profit.task.flag', { name: check.contractName, client: check.clientLabel, period: periodLabel(p, kind, locale, timeZone), cost: m(p.cost), bound: m(p.bound) }),
+                              { kind: 'flag', contractId: check.contractId, periodStart: p.start, client: check.client },
+                            )}>
+                            {t('profit.check.addTask')}
+                          </button>
+                        )}
                     </>
                   )}
                 </td>
