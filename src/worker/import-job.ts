@@ -30,6 +30,7 @@ import type { DatasetFile, DatasetRow, TarifaDb } from '../storage/db';
 import { toDatasetSummary } from './dataset-summary';
 import { createRejectTally, nothingImportedFailure, toFailure } from './failure';
 import { withImportLock } from './import-lock';
+import { customPresetOptions } from './mapping';
 import type { FileReport, ImportReport, Result } from './types';
 
 export type ImportJob = {
@@ -71,6 +72,7 @@ type KnownFile = { size: number; sha256?: string; dataset: string; file: string 
 const continueDataset = async (db: TarifaDb, dataset: DatasetRow, key: Uint8Array | null): Promise<ColumnBuilder> => {
   const builder = new ColumnBuilder();
   let first = true;
+  const extraSlots = new Map<string, number>();
   await eachDictAppend(db, dataset.id, (dictAppend) => {
     for (const field of STRING_FIELDS) {
       const list = dictAppend[field];
@@ -79,6 +81,14 @@ const continueDataset = async (db: TarifaDb, dataset: DatasetRow, key: Uint8Arra
         if (field === 'id') builder.idCode(list[k]);
         else builder.code(field, list[k]);
       }
+    }
+    // Extra columns (col:<header>): the same, each from the chunk it first appears in (whose list starts with '').
+    for (const [name, list] of Object.entries(dictAppend.extra ?? {})) {
+      let slot = extraSlots.get(name);
+      const fresh = slot === undefined;
+      if (slot === undefined) extraSlots.set(name, (slot = builder.defineExtras([name])[0]));
+      if (slot < 0) continue;
+      for (let k = fresh ? 1 : 0; k < list.length; k++) builder.extraCode(slot, list[k]);
     }
     first = false;
   });
@@ -183,7 +193,8 @@ export const runImport = (
           }
         }
         const summary = await importCsv(source, {
-          ...job.options, preset, timeZone, pseudonymKey: key, dataset: builder, sha256: hash === undefined,
+          // Saved custom presets are detected before the built-ins, unless the job brings its own mapping.
+          ...(job.options ?? await customPresetOptions(ctx.db)), preset, timeZone, pseudonymKey: key, dataset: builder, sha256: hash === undefined,
         }, sink, signal);
         if (signal.aborted) throw abortError();
         const sha256 = hash ?? summary.sha256;

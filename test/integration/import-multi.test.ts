@@ -6,6 +6,7 @@
 import 'fake-indexeddb/auto';
 import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
+import { extraColumn } from '../../src/engine/events';
 import { ColumnBuilder } from '../../src/import/column-builder';
 import { discardUnfinished, loadTable, stageChunk } from '../../src/storage/datasets-repo';
 import { TarifaDb } from '../../src/storage/db';
@@ -165,6 +166,22 @@ describe('appending files to a dataset', () => {
     expect(ok(await api.estimate(id, PLAN)).total).toBe('1.50');
     const rejects = await api.rejects(id, 0, 10);
     expect(rejects.rows.map((r) => [r.file, r.line])).toEqual([['jan.csv', 4], ['feb.csv', 3]]);
+  });
+
+  it('keeps the codes of extra columns (col:<header>) across an append', async () => {
+    const { db, api } = setup();
+    const rows = (month: number, depts: string[]) => ['timestamp,kind,Department', ...Array.from({ length: 300 }, (_, i) =>
+      `2025-${String(month).padStart(2, '0')}-01T00:${String(i % 60).padStart(2, '0')}:00Z,message,${depts[i % depts.length]}`)].join('\n') + '\n';
+    const id = ok(await api.importFiles([new File([rows(1, ['Finance', 'Legal', 'Ops'])], 'a.csv')], { timeZone: 'UTC' }, 'job-1', noProgress)).dataset.id;
+    ok(await api.importFiles([new File([rows(2, ['Ops', 'Sales', 'Finance'])], 'b.csv')], { timeZone: 'UTC', datasetId: id }, 'job-2', noProgress));
+    const table = await loadTable(db, id);
+    const col = table && extraColumn(table, 'col:Department');
+    if (!col) throw new Error('no Department column');
+    const values = Array.from(col.codes, (c) => col.dict[c]);
+    expect(values.slice(0, 3)).toEqual(['Finance', 'Legal', 'Ops']);
+    expect(values.slice(300, 303)).toEqual(['Ops', 'Sales', 'Finance']);
+    expect(new Set(col.dict)).toEqual(new Set(['', 'Finance', 'Legal', 'Ops', 'Sales']));
+    expect(col.dict.length).toBe(5);
   });
 
   it('a failed append (bad second file) leaves the dataset exactly as before', async () => {
