@@ -95,7 +95,7 @@ describe('Clients page', () => {
     const done = await screen.findByTestId('tasks-done');
     fireEvent.click(within(done).getByRole('button', { name: /Undo/ }));
     await screen.findByTestId('tasks-upcoming');
-  }, 30_000);
+  }, 60_000);
 
   it('contracts imported from files: per call and cost cap checks; a bad file is named by path and not saved', async () => {
     await openClients();
@@ -133,5 +133,5 @@ describe('Clients page', () => {
     fireEvent.click(within(capSept).getByRole('button', { name: /Draft offer/ }));
     fireEvent.change(await screen.findByLabelText('Template language'), { target: { value: 'es' } });
     await waitFor(() => expect(screen.getByTestId('offer-preview').textContent).toContain('Le proponemos pasar a la categoría 2: 15,00'));
-  }, 30_000);
+  }, 60_000);
 });
