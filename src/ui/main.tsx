@@ -7,6 +7,8 @@ import { createAppStore } from '../state/store';
 import { createWorkerClient, proxyCallback } from '../worker/client';
 import { App } from './app/App';
 import { ServicesProvider } from './app/store-context';
+import { InterruptedImports } from './features/backup/InterruptedImports';
+import { findInterruptedImports, trackImports } from './features/backup/interrupted-imports';
 import './styles.css';
 
 // ?debug adds a hidden hook for tests (end the worker as a crash would) and a quick crash watchdog; nothing else.
@@ -61,10 +63,14 @@ if (debug) {
 }
 
 void store.getState().refreshDatasets();
+// An import a closed tab cut short is told once at the next start (the worker has discarded its half dataset).
+const interrupted = findInterruptedImports(localStorage, navigator.locks);
+trackImports((listener) => void store.subscribe((s) => listener(s.job?.name ?? null)), localStorage, navigator.locks);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <ServicesProvider store={store} api={api}>
+      <InterruptedImports found={interrupted} />
       <App applyUpdate={() => void updateSW(true)} />
     </ServicesProvider>
   </StrictMode>,

@@ -4,6 +4,8 @@ import { definePart } from './part';
 export const trustText = definePart({
   en: {
     'trust.cancel': 'Cancel',
+    'trust.dismiss': 'Dismiss',
+    'trust.interrupted': 'An import was interrupted before it finished (the tab or browser closed): {files}. Nothing of it was kept; import the file again.',
     'trust.backup.title': 'Backup and restore',
     'trust.backup.intro': 'A backup is one file with everything in this workspace: datasets (with their rejected rows), plans, rule sets, import presets, scenarios, contracts, templates, tasks, people lists and settings. Keep it somewhere safe, then restore it here or in another browser.',
     'trust.backup.passphrase': 'Passphrase (optional)',
@@ -55,7 +57,7 @@ export const trustText = definePart({
     'trust.about.notPersisted': 'The browser may clear this data when disk space runs low: keep a backup.',
     'trust.about.cache': 'The service worker cache holds the app\'s own files (code, icons, example plans) so it works offline: {entries} files. None of your data is in it.',
     'trust.about.noCache': 'The service worker cache is not installed yet (it is after the first visit).',
-    'trust.about.localStorage': 'Local storage holds only your language choice.',
+    'trust.about.localStorage': 'Local storage holds only your language choice and, while an import runs, its file name (so an interrupted import can be reported).',
     'trust.about.private': 'Nothing leaves this computer',
     'trust.about.csp': 'A Content-Security-Policy allows the page to load from and connect to this site only: no other server can be reached, not even by mistake.',
     'trust.about.noAnalytics': 'No analytics, no trackers, no third-party fonts or scripts. After the first visit the app works offline.',
@@ -81,6 +83,8 @@ export const trustText = definePart({
   },
   'pt-BR': {
     'trust.cancel': 'Cancelar',
+    'trust.dismiss': 'Fechar',
+    'trust.interrupted': 'Uma importação foi interrompida antes de terminar (a aba ou o navegador foi fechado): {files}. Nada dela foi mantido; importe o arquivo novamente.',
     'trust.backup.title': 'Backup e restauração',
     'trust.backup.intro': 'Um backup é um arquivo com tudo deste espaço de trabalho: conjuntos de dados (com as linhas rejeitadas), planos, regras, predefinições de importação, cenários, contratos, modelos, tarefas, listas de pessoas e configurações. Guarde-o em local seguro e restaure-o aqui ou em outro navegador.',
     'trust.backup.passphrase': 'Frase-senha (opcional)',
@@ -132,7 +136,7 @@ export const trustText = definePart({
     'trust.about.notPersisted': 'O navegador pode apagar estes dados quando faltar espaço em disco: mantenha um backup.',
     'trust.about.cache': 'O cache do service worker guarda os arquivos do próprio aplicativo (código, ícones, planos de exemplo) para funcionar offline: {entries} arquivos. Nenhum dado seu está nele.',
     'trust.about.noCache': 'O cache do service worker ainda não está instalado (fica após a primeira visita).',
-    'trust.about.localStorage': 'O armazenamento local guarda apenas o idioma escolhido.',
+    'trust.about.localStorage': 'O armazenamento local guarda apenas o idioma escolhido e, durante uma importação, o nome do arquivo (para avisar se ela for interrompida).',
     'trust.about.private': 'Nada sai deste computador',
     'trust.about.csp': 'Uma Content-Security-Policy permite que a página carregue e se conecte somente a este site: nenhum outro servidor pode ser acessado, nem por engano.',
     'trust.about.noAnalytics': 'Sem analytics, sem rastreadores, sem fontes ou scripts de terceiros. Após a primeira visita o aplicativo funciona offline.',
@@ -158,6 +162,8 @@ export const trustText = definePart({
   },
   es: {
     'trust.cancel': 'Cancelar',
+    'trust.dismiss': 'Cerrar',
+    'trust.interrupted': 'Una importación se interrumpió antes de terminar (se cerró la pestaña o el navegador): {files}. No se conservó nada de ella; importe el archivo de nuevo.',
     'trust.backup.title': 'Copia de seguridad y restauración',
     'trust.backup.intro': 'Una copia de seguridad es un archivo con todo este espacio de trabajo: conjuntos de datos (con sus filas rechazadas), planes, reglas, ajustes de importación, escenarios, contratos, plantillas, tareas, listas de personas y configuración. Guárdela en un lugar seguro y restáurela aquí o en otro navegador.',
     'trust.backup.passphrase': 'Frase de contraseña (opcional)',
@@ -209,7 +215,7 @@ export const trustText = definePart({
     'trust.about.notPersisted': 'El navegador puede borrar estos datos si falta espacio en disco: conserve una copia de seguridad.',
     'trust.about.cache': 'La caché del service worker guarda los archivos de la propia aplicación (código, iconos, planes de ejemplo) para funcionar sin conexión: {entries} archivos. Ninguno de sus datos está en ella.',
     'trust.about.noCache': 'La caché del service worker aún no está instalada (lo está tras la primera visita).',
-    'trust.about.localStorage': 'El almacenamiento local guarda solo el idioma elegido.',
+    'trust.about.localStorage': 'El almacenamiento local guarda solo el idioma elegido y, mientras se importa, el nombre del archivo (para avisar si la importación se interrumpe).',
     'trust.about.private': 'Nada sale de este ordenador',
     'trust.about.csp': 'Una Content-Security-Policy permite que la página cargue y se conecte solo a este sitio: no se puede llegar a ningún otro servidor, ni por error.',
     'trust.about.noAnalytics': 'Sin analítica, sin rastreadores, sin fuentes ni scripts de terceros. Tras la primera visita la aplicación funciona sin conexión.',
