@@ -5,6 +5,7 @@ import { createDashboardSlice, type DashboardSlice } from './dashboard-slice';
 import { createDatasetsSlice, type DatasetsSlice } from './datasets-slice';
 import { createEstimateSlice, type EstimateSlice } from './estimate-slice';
 import { createJobSlice, type JobSlice } from './job-slice';
+import { createMappingSlice, type MappingSlice } from './mapping-slice';
 import { createPlansSlice, type PlansSlice } from './plans-slice';
 import { createRobustSlice, type RobustSlice } from './robust-slice';
 import { createSplitSlice, type SplitSlice } from './split-slice';
@@ -13,7 +14,7 @@ import type { StoreDeps } from './deps';
 
 /** Jobs, selections and results; never row data (that stays in the worker). */
 export type AppState = AppSlice & DatasetsSlice & JobSlice & EstimateSlice & DashboardSlice & PlansSlice & SplitSlice & ClientsSlice
-  & RobustSlice & BackupSlice;
+  & RobustSlice & MappingSlice & BackupSlice;
 export type AppStore = StoreApi<AppState>;
 
 export const createAppStore = (deps: StoreDeps): AppStore =>
@@ -27,6 +28,7 @@ export const createAppStore = (deps: StoreDeps): AppStore =>
     ...createSplitSlice(deps)(...a),
     ...createClientsSlice(deps)(...a),
     ...createRobustSlice(deps)(...a),
+    ...createMappingSlice(deps)(...a),
     ...createBackupSlice(deps)(...a),
   }));
 

@@ -39,6 +39,11 @@ describe('worker mapping calls', () => {
     expect(p).toMatchObject({ encoding: 'windows-1252', delimiter: ';', header: HEADER, headerLine: 1, detected: null, detectedCustom: false });
     expect(p.rows.map((row) => row.line)).toEqual([2, 3, 4, 5, 6, 7, 8]);
     expect(p.rows[2].cells).toEqual(['02/09/2026 14:30', 'Entrada', 'WhatsApp Suporte', 'Pós-venda', '+55 21 99876-0002', '0,00']);
+    expect(p.columnValues[1]).toEqual({
+      values: ['Entrada', 'Saída'],
+      reads: { direction: ['inbound', 'outbound'], kind: ['entrada', 'saída'], status: ['entrada', 'saída'], category: ['entrada', 'saída'], entry_point: ['', ''] },
+    });
+    expect(p.columnValues[3].values).toEqual(['Atendimento', 'Pós-venda']);
     expect(p.suggestion).toEqual({
       columns: { timestamp: HEADER[0], direction: HEADER[1], channel: HEADER[2], queue: HEADER[3], contact: HEADER[4], price: HEADER[5] },
       values: { direction: ['Entrada', 'Saída'] },

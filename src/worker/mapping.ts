@@ -50,7 +50,8 @@ const sameName = (a: string, b: string): boolean => a.trim().localeCompare(b.tri
  * A picked preset that is gone or no longer valid is an ImportError.
  */
 export const customPresetOptions = async (db: TarifaDb, presetId?: string): Promise<Pick<ImportOptions, 'customPresets' | 'mapping'>> => {
-  if (presetId === undefined) return { customPresets: (await savedPresets(db)).map((p) => p.preset) };
+  // Equal fits go to the preset saved last (the one the user just made for this kind of file).
+  if (presetId === undefined) return { customPresets: (await savedPresets(db)).sort((a, b) => b.row.updatedAt - a.row.updatedAt).map((p) => p.preset) };
   const row = isId(presetId) ? await getDoc(db, 'presets', presetId) : undefined;
   if (!row) throw new ImportError('the chosen preset no longer exists');
   const parsed = parseCustomPreset(row.json);
@@ -75,7 +76,7 @@ export const createMappingCalls = (ctx: MappingCtx): Pick<WorkerApi,
     async inspectFile(file) {
       try {
         if (!isBlob(file)) return { ok: false, error: { code: 'bad-file', message: 'No file was given.' } };
-        return { ok: true, value: await readFilePreview(file, (await savedPresets(ctx.db)).map((p) => p.preset)) };
+        return { ok: true, value: await readFilePreview(file, (await customPresetOptions(ctx.db)).customPresets) };
       } catch (error) {
         return { ok: false, error: toFailure(error) };
       }

@@ -9,12 +9,13 @@ import { guessDateOrder } from '../generic/lenient';
 import { importCsv } from '../import-csv';
 import { openSource } from '../import-source';
 import { detectCsvPreset } from '../presets/detect';
+import type { Detected } from '../presets/types';
 import type { CsvSource } from '../text-source';
 import { ImportError } from '../types';
 import type { ImportSummary, RejectedRow } from '../types';
 import { detectCustomPreset } from './apply';
 import type { CustomPreset } from './schema';
-import { MAPPED_VALUE_FIELDS, distinctValues, suggestColumns, suggestDateFormat, suggestDecimalMark } from './suggest';
+import { MAPPED_VALUE_FIELDS, defaultValue, distinctValues, suggestColumns, suggestDateFormat, suggestDecimalMark } from './suggest';
 import type { GenericColumn } from '../generic/header';
 import type { DateFormat, DecimalMark } from './schema';
 
@@ -39,6 +40,11 @@ export type FilePreview = {
   detected: string | null;
   /** True when `detected` is one of the saved custom presets. */
   detectedCustom: boolean;
+  /**
+   * Per header column: its distinct values in the preview rows (most frequent first, at most 30) and how each reads
+   * without a value map for the fields with a value vocabulary ('' when it does not read: an unknown direction).
+   */
+  columnValues: { values: string[]; reads: Partial<Record<string, string[]>> }[];
   /** First guesses for the screen. */
   suggestion: {
     columns: Partial<Record<GenericColumn, string>>;
@@ -81,7 +87,7 @@ export const readFilePreview = async (source: CsvSource, customPresets: readonly
   if (opened.jsonPreset !== null) {
     return {
       encoding: opened.info.encoding, delimiter: '', header: records[0].cells, headerLine: 0, rows: [],
-      detected: opened.jsonPreset, detectedCustom: false, suggestion: empty,
+      detected: opened.jsonPreset, detectedCustom: false, columnValues: [], suggestion: empty,
     };
   }
   let detected: string | null = null;
@@ -90,7 +96,7 @@ export const readFilePreview = async (source: CsvSource, customPresets: readonly
   for (let k = 0; k < Math.min(HEADER_WINDOW, records.length) && detected === null; k++) {
     const cells = records[k].cells;
     const custom = detectCustomPreset(customPresets, cells);
-    let builtIn = null;
+    let builtIn: Detected | null;
     try {
       builtIn = custom ? null : detectCsvPreset(cells, records[k].line);
     } catch {
@@ -119,8 +125,12 @@ export const readFilePreview = async (source: CsvSource, customPresets: readonly
   const tsCol = columns.timestamp === undefined ? -1 : header.indexOf(columns.timestamp);
   const dates = tsCol < 0 ? [] : rows.map((r) => r.cells[tsCol] ?? '');
   const delimiter = opened.dialect()?.delimiter ?? '';
+  const columnValues = header.map((_, col) => {
+    const distinct = distinctValues(rows.map((r) => r.cells), col);
+    return { values: distinct, reads: Object.fromEntries(MAPPED_VALUE_FIELDS.map((f) => [f, distinct.map((v) => defaultValue(f, v))])) };
+  });
   return {
-    encoding: opened.info.encoding, delimiter, header, headerLine: records[headerAt]?.line ?? 0, rows, detected, detectedCustom,
+    encoding: opened.info.encoding, delimiter, header, headerLine: records[headerAt]?.line ?? 0, rows, detected, detectedCustom, columnValues,
     suggestion: {
       columns, values,
       dateFormat: guessDateOrder(dates) === 'ambiguous' ? 'auto' : suggestDateFormat(dates),

@@ -5,13 +5,16 @@ import { DatasetList } from '../features/datasets/DatasetList';
 import { DropZone } from '../features/file-import/DropZone';
 import { ImportResult } from '../features/file-import/ImportResult';
 import { JobProgress } from '../features/file-import/JobProgress';
+import { MapColumnsButton } from '../features/mapping/MapColumnsButton';
+import { MappingScreen } from '../features/mapping/MappingScreen';
+import { PresetLibrary } from '../features/mapping/PresetLibrary';
 import { useT } from '../i18n/use-t';
 import { TimeZoneSelect } from '../components/TimeZoneSelect';
 
 export const DataPage = () => {
   const t = useT();
-  const busy = useAppStore(selectors.isBusy);
-  const importFile = useAppStore((s) => s.importFile);
+  const busy = useAppStore((s) => selectors.isBusy(s) || s.mappingBusy);
+  const importOrMap = useAppStore((s) => s.importOrMap);
   const importFiles = useAppStore((s) => s.importFiles);
   const loadSample = useAppStore((s) => s.loadSample);
   const [timeZone, setTimeZone] = useState(() => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');
@@ -20,7 +23,7 @@ export const DataPage = () => {
       <h1>{t('data.title')}</h1>
       <p className="lead">{t('app.tagline')}</p>
       <div className="start">
-        <DropZone disabled={busy} onFiles={(fs) => void (fs.length === 1 ? importFile(fs[0], timeZone) : importFiles(fs, timeZone))} />
+        <DropZone disabled={busy} onFiles={(fs) => void (fs.length === 1 ? importOrMap(fs[0], timeZone) : importFiles(fs, timeZone))} />
         <section className="panel" aria-labelledby="sample-title">
           <h2 id="sample-title">{t('data.sample.title')}</h2>
           <p className="hint">{t('data.sample.hint')}</p>
@@ -28,9 +31,12 @@ export const DataPage = () => {
         </section>
       </div>
       <TimeZoneSelect label={t('data.tz.label')} value={timeZone} onChange={setTimeZone} />
+      <MapColumnsButton timeZone={timeZone} disabled={busy} />
+      <MappingScreen />
       <JobProgress />
       <ImportResult />
       <DatasetList />
+      <PresetLibrary />
     </div>
   );
 };
