@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand/vanilla';
-import type { AllowanceAlert, ConsumptionQuery, ConsumptionResult, Failure } from '../worker/types';
+import type { AllowanceAlert, ConsumptionQuery, ConsumptionResult, Failure, PeopleList, PersonReject, SeatCycles } from '../worker/types';
 import type { AppState } from './store';
 import type { StoreDeps } from './deps';
 
@@ -27,6 +27,18 @@ export type DashboardSlice = {
   setAllowanceAlert(alert: AllowanceAlert): void;
   /** Reads the stored threshold, once per store; a threshold set meanwhile by the user wins. */
   loadAllowanceAlert(): Promise<void>;
+  /** The workspace's users/agents list (null: none imported; agents then come from the events). */
+  peopleList: PeopleList | null;
+  /** Lines refused by the last people import, and its failure. */
+  peopleRejects: PersonReject[];
+  peopleError: Failure | null;
+  peopleBusy: boolean;
+  /** Active seats per billing cycle of the selected dataset (the plan's cycle, else calendar months). */
+  seats: SeatCycles | null;
+  loadPeople(): Promise<void>;
+  importPeople(file: File): Promise<void>;
+  removePeople(): Promise<void>;
+  runSeats(): Promise<void>;
   runConsumption(): Promise<void>;
 };
 
@@ -51,6 +63,36 @@ export const createDashboardSlice = (deps: StoreDeps): StateCreator<AppState, []
     consumptionError: null,
     consumptionLoading: false,
     allowanceAlert: { mode: 'percent', value: 80 },
+    peopleList: null,
+    peopleRejects: [],
+    peopleError: null,
+    peopleBusy: false,
+    seats: null,
+    async loadPeople() {
+      set({ peopleList: await deps.api.people() });
+    },
+    async importPeople(file) {
+      set({ peopleBusy: true, peopleError: null, peopleRejects: [] });
+      const result = await deps.api.importPeople(file, file.name);
+      set(result.ok
+        ? { peopleBusy: false, peopleList: result.value.list, peopleRejects: result.value.rejects }
+        : { peopleBusy: false, peopleError: result.error });
+      void get().runSeats();
+    },
+    async removePeople() {
+      await deps.api.deletePeople();
+      set({ peopleList: null, peopleRejects: [], peopleError: null });
+    },
+    async runSeats() {
+      const { selectedId, datasets, plan } = get();
+      const dataset = datasets.find((d) => d.id === selectedId);
+      if (!dataset) {
+        set({ seats: null });
+        return;
+      }
+      const result = await deps.api.activeSeats(dataset.id, cycleOf(plan?.json) ?? { anchorDay: 1, timeZone: dataset.timeZone });
+      if (get().selectedId === dataset.id) set({ seats: result.ok ? result.value : null });
+    },
     setRangePreset(rangePreset) {
       const current = get().consumption;
       // Going to 'custom' starts from the range on screen, so the date fields are never empty.

@@ -22,6 +22,7 @@ import { runImport, type ImportJob } from './import-job';
 import { rejectsToCsv } from './rejects-csv';
 import { readPrivacySettings, writeKeepRawIdentifiers } from './privacy';
 import { readAllowanceAlert, writeAllowanceAlert } from './preferences';
+import { createPeopleCalls } from './people';
 import { readStorageInfo } from './storage-info';
 import { createTableCache, type TableCache } from './table-cache';
 import type { ConsumptionQuery, DatasetSummary, Result, WorkerApi } from './types';
@@ -165,6 +166,8 @@ export const createApi = (deps: ApiDeps): WorkerApi => {
     ...createMappingCalls(ctx),
 
     ...createSplitCalls({ ...ctx, tables }),
+
+    ...createPeopleCalls({ ...ctx, tables }),
 
     ...createSimulateCalls({ ...ctx, tables }),
 

@@ -136,6 +136,15 @@ export type StorageInfo = { usage: number; quota: number; persisted: boolean };
 /** When an allowance raises an alert: at a percentage used, or when at most `value` units remain. */
 export type AllowanceAlert = { mode: 'percent' | 'remaining'; value: number };
 
+/** A user/agent of the workspace's people list; `agent` is the id the events' agent field carries, when known. */
+export type Person = { name: string; email: string; role: string; channels: string[]; agent?: string };
+export type PeopleList = { name: string; people: Person[]; updatedAt: number };
+/** A line of a people file that was refused, and why (naming the column). */
+export type PersonReject = { line: number; reason: string };
+export type PeopleImport = { list: PeopleList; rejects: PersonReject[] };
+/** Agents with at least one event per billing cycle (active seats), cycles without any left out. */
+export type SeatCycles = { timeZone: string; cycles: { start: number; end: number; agents: string[] }[] };
+
 /**
  * The worker's surface: a few chunky calls. Progress arrives through one proxied callback per job, throttled by the
  * worker (a few updates a second), never one message per row. Long jobs take a caller-chosen `jobId` for `cancel`.
@@ -192,6 +201,17 @@ export type WorkerApi = BackupApi & {
   /** The dashboard's allowance alert threshold as the user last set it (null: never set, the default applies). */
   allowanceAlert(): Promise<AllowanceAlert | null>;
   setAllowanceAlert(alert: AllowanceAlert): Promise<Result<void>>;
+  /**
+   * Reads a users/agents CSV (name, e-mail, role, channels, agent id; Portuguese and Spanish headers too) and stores it
+   * as the workspace's people list, replacing the previous one; refused lines come back with their reasons. A file
+   * with no name or e-mail column, or no readable person: Failure 'bad-file'.
+   */
+  importPeople(file: Blob, name: string): Promise<Result<PeopleImport>>;
+  /** The workspace's people list (null when none was imported). */
+  people(): Promise<PeopleList | null>;
+  deletePeople(): Promise<void>;
+  /** The agents active (with events) in each billing cycle of the dataset. */
+  activeSeats(datasetId: string, cycle: { anchorDay: number; timeZone: string }): Promise<Result<SeatCycles>>;
   /** The values of a text field (queue, team, agent, bot, channel, template, cost_centre, category, kind…) with event counts, top N. */
   rulesValues(datasetId: string, field: string, top?: number): Promise<Result<FieldValues>>;
   /**

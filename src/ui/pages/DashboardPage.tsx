@@ -9,6 +9,7 @@ import { ChannelTable } from '../features/dashboard/ChannelTable';
 import { DashboardCharts } from '../features/dashboard/DashboardCharts';
 import { RangeControls } from '../features/dashboard/RangeControls';
 import { SummaryTiles } from '../features/dashboard/SummaryTiles';
+import { PeopleSection } from '../features/people/PeopleSection';
 import { formatDate } from '../i18n/format';
 import { useLocale, useT } from '../i18n/use-t';
 
@@ -61,6 +62,7 @@ export const DashboardPage = () => {
             <ChannelTable channels={result.channels} />
           </div>
           <AgentsTable agents={result.agents} timeZone={result.timeZone} />
+          <PeopleSection agents={result.agents} timeZone={result.timeZone} />
           <p className="hint">{t('dash.disclaimer')}</p>
         </>
       )}

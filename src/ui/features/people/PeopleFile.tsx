@@ -1,0 +1,49 @@
+import { useId } from 'react';
+import { useAppStore } from '../../app/store-context';
+import { formatDate } from '../../i18n/format';
+import { useLocale, useT } from '../../i18n/use-t';
+
+/** Import (or replace, or remove) the workspace's users/agents list; the file goes to the worker as it is. */
+export const PeopleFile = () => {
+  const t = useT();
+  const locale = useLocale();
+  const id = useId();
+  const list = useAppStore((s) => s.peopleList);
+  const rejects = useAppStore((s) => s.peopleRejects);
+  const error = useAppStore((s) => s.peopleError);
+  const busy = useAppStore((s) => s.peopleBusy);
+  const importPeople = useAppStore((s) => s.importPeople);
+  const removePeople = useAppStore((s) => s.removePeople);
+  return (
+    <div className="people-file">
+      <p className="hint">
+        {list
+          ? t('people.list', { name: list.name, count: list.people.length, date: formatDate(list.updatedAt, locale, Intl.DateTimeFormat().resolvedOptions().timeZone) })
+          : t('people.noList')}
+      </p>
+      <div className="toolbar">
+        <span className="file-button">
+          <input id={id} className="visually-hidden-input" type="file" accept=".csv,text/csv" aria-label={t('people.file')} disabled={busy}
+            onChange={async (e) => {
+              const input = e.currentTarget;
+              const file = input.files?.[0];
+              if (file) await importPeople(file);
+              input.value = '';
+            }} />
+          <label className="button secondary" htmlFor={id}>{list ? t('people.replace') : t('people.import')}</label>
+        </span>
+        {list && <button type="button" className="secondary" onClick={() => void removePeople()}>{t('people.remove')}</button>}
+      </div>
+      {busy && <p role="status" className="hint">{t('people.reading')}</p>}
+      {error && <div className="panel error" role="alert">{error.message}</div>}
+      {rejects.length > 0 && (
+        <details className="people-rejects" open>
+          <summary>{t('people.rejects', { count: rejects.length })}</summary>
+          <ul>
+            {rejects.map((r) => <li key={r.line}>{t('people.rejectLine', { line: r.line, reason: r.reason })}</li>)}
+          </ul>
+        </details>
+      )}
+    </div>
+  );
+};
