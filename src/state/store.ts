@@ -9,12 +9,13 @@ import { createMappingSlice, type MappingSlice } from './mapping-slice';
 import { createPlansSlice, type PlansSlice } from './plans-slice';
 import { createRobustSlice, type RobustSlice } from './robust-slice';
 import { createSplitSlice, type SplitSlice } from './split-slice';
+import { createSimulateSlice, type SimulateSlice } from './simulate-slice';
 import { createClientsSlice, type ClientsSlice } from './clients-slice';
 import type { StoreDeps } from './deps';
 
 /** Jobs, selections and results; never row data (that stays in the worker). */
 export type AppState = AppSlice & DatasetsSlice & JobSlice & EstimateSlice & DashboardSlice & PlansSlice & SplitSlice & ClientsSlice
-  & RobustSlice & MappingSlice & BackupSlice;
+  & RobustSlice & SimulateSlice & MappingSlice & BackupSlice;
 export type AppStore = StoreApi<AppState>;
 
 export const createAppStore = (deps: StoreDeps): AppStore =>
@@ -26,6 +27,7 @@ export const createAppStore = (deps: StoreDeps): AppStore =>
     ...createDashboardSlice(deps)(...a),
     ...createPlansSlice(deps)(...a),
     ...createSplitSlice(deps)(...a),
+    ...createSimulateSlice(deps)(...a),
     ...createClientsSlice(deps)(...a),
     ...createRobustSlice(deps)(...a),
     ...createMappingSlice(deps)(...a),

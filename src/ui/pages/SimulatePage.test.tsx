@@ -1,0 +1,83 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { renderApp } from '../../../test/helpers/in-process-app';
+
+afterEach(() => { cleanup(); window.location.hash = ''; });
+
+// 30 contacts, two messages each, in January 2025, one agent: the seat plan bills its base fee (199.00); Genesys
+// bills 30 conversations × 0.10 = 3.00.
+const CSV = [
+  'timestamp,kind,direction,contact,channel,agent',
+  ...Array.from({ length: 30 }, (_, i) => [
+    `2025-01-${String(1 + i).padStart(2, '0')}T12:00:00Z,message,inbound,+55119000000${String(i).padStart(2, '0')},+551140000000,ana`,
+    `2025-01-${String(1 + i).padStart(2, '0')}T12:05:00Z,message,outbound,+55119000000${String(i).padStart(2, '0')},+551140000000,ana`,
+  ]).flat(),
+].join('\n') + '\n';
+
+const total = (i: number) => screen.getByTestId(`sim-total-${i}`).textContent;
+
+describe('Simulate page', () => {
+  it('compares two shipped plans, re-prices on a knob, projects TCO and ROI, saves and duplicates the scenario', async () => {
+    renderApp();
+    fireEvent.change(screen.getByLabelText('Usage file'), { target: { files: [new File([CSV], 'january.csv', { type: 'text/csv' })] } });
+    await screen.findByTestId('import-counts', {}, { timeout: 10_000 });
+    fireEvent.click(screen.getByRole('link', { name: 'Simulate' }));
+    await screen.findByRole('heading', { name: 'Simulate', level: 1 });
+
+    const plans = screen.getByRole('group', { name: 'Plans to compare' });
+    fireEvent.click(await within(plans).findByRole('checkbox', { name: /WhatsApp per-message/ }));
+    fireEvent.click(within(plans).getByRole('checkbox', { name: 'Genesys Cloud messaging per conversation' }));
+
+    await waitFor(() => expect(screen.getAllByRole('columnheader', { name: 'Genesys Cloud messaging per conversation' }).length).toBeGreaterThan(0), { timeout: 10_000 });
+    await waitFor(() => expect(total(1)).toBe('$3.00 ★(cheapest)'), { timeout: 10_000 });
+    expect(total(0)).toBe('$199.00');
+    expect(screen.getByTestId('sim-cheapest').textContent).toBe('Cheapest: Genesys Cloud messaging per conversation, $3.00 in total.');
+    // The difference, by line: the seat plan's base fee against Genesys' conversations.
+    const diff = screen.getByRole('heading', { name: 'Seat plan costs $196.00 more than Genesys Cloud messaging per conversation' });
+    expect(within(diff.parentElement!).getByRole('row', { name: /Base fee \(5 seats, 10,000 messages\) \$0\.00 \$199\.00 \+\$199\.00/ })).toBeTruthy();
+
+    // Twice the usage: twice the conversations; the seat plan's base fee does not move.
+    fireEvent.change(screen.getByTestId('knob-scale'), { target: { value: '2' } });
+    await waitFor(() => expect(total(1)).toBe('$6.00 ★(cheapest)'), { timeout: 10_000 });
+    expect(total(0)).toBe('$199.00');
+    expect(screen.getByTestId('sim-status').textContent).toMatch(/^120 simulated events from 60 measured/);
+
+    // TCO over 6 months at no growth: 6 × 6.00; the seat plan with a 500 setup fee: 500 + 6 × 199.
+    fireEvent.change(screen.getByLabelText('Months'), { target: { value: '6' } });
+    fireEvent.change(screen.getByLabelText('Setup fee of Seat plan'), { target: { value: '500' } });
+    await waitFor(() => expect(screen.getByTestId('sim-tco-1').textContent).toBe('$36.00 ★(cheapest)'), { timeout: 10_000 });
+    await waitFor(() => expect(screen.getByTestId('sim-tco-0').textContent).toBe('$1,694.00'), { timeout: 10_000 });
+
+    // ROI: 5 agents × 2,000 × 25% = 2,500 saved a month against the chosen plan.
+    const roi = screen.getByTestId('sim-roi');
+    expect(within(roi).getByText('$2,500.00')).toBeTruthy();
+
+    // The chart has a table view with the same numbers (49 multipliers).
+    fireEvent.click(within(screen.getByRole('figure', { name: /Total cost by usage multiplier/ })).getByRole('button', { name: 'Table' }));
+    const curve = screen.getByRole('table', { name: 'Total cost by usage multiplier' });
+    expect(within(curve).getAllByRole('row')).toHaveLength(50);
+    expect(within(curve).getByRole('row', { name: '1.00× $199.00 $6.00' })).toBeTruthy();
+
+    // Save, then duplicate the scenario.
+    fireEvent.change(screen.getByLabelText('Name'), { target: { value: 'Double volume' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save scenario' }));
+    await screen.findByText('Saved “Double volume”.');
+    fireEvent.click(screen.getByRole('button', { name: 'Duplicate' }));
+    await screen.findByText('Saved a copy: “Double volume (copy)”.');
+    const saved = screen.getByLabelText('Saved scenarios');
+    expect(within(saved).getAllByRole('option').map((o) => o.textContent)).toEqual(['Double volume', 'Double volume (copy)']);
+  }, 60_000);
+
+  it('lists the problems of a bad scenario file by path and changes nothing', async () => {
+    const { store } = renderApp();
+    fireEvent.change(screen.getByLabelText('Usage file'), { target: { files: [new File([CSV], 'january.csv', { type: 'text/csv' })] } });
+    await screen.findByTestId('import-counts', {}, { timeout: 10_000 });
+    fireEvent.click(screen.getByRole('link', { name: 'Simulate' }));
+    const file = new File([JSON.stringify({ format: 'tarifa.scenario/1', name: 'x', plans: [], knobs: { scale: 'big' } })], 'bad.json', { type: 'application/json' });
+    fireEvent.change(await screen.findByLabelText('Import scenario…'), { target: { files: [file] } });
+    const alert = await screen.findByText('This scenario file has problems; nothing was changed:');
+    expect(alert.parentElement!.textContent).toContain('knobs.scale');
+    expect(store.getState().simKnobs.scale).toBe('1');
+  }, 30_000);
+});
