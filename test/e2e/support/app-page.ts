@@ -32,6 +32,16 @@ export class AppPage {
     await this.page.getByLabel(`Add files to ${datasetName}`, { exact: true }).setInputFiles(files);
   }
 
+  /** The mapping screen, shown for a file no preset reads (or after "Map columns…"). */
+  mappingScreen(): Locator {
+    return this.page.getByRole('region', { name: /^Map the columns of / });
+  }
+
+  /** The field a column of the file feeds, on the mapping screen. */
+  fieldOfColumn(column: string): Locator {
+    return this.page.getByLabel(`Field of column ${column}`, { exact: true });
+  }
+
   async loadSample() {
     await this.page.getByRole('button', { name: 'Load sample data' }).click();
   }

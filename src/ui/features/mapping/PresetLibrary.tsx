@@ -6,6 +6,11 @@ import { TextFileButton } from '../../components/TextFileButton';
 import { useT } from '../../i18n/use-t';
 import { presetFileName } from './draft';
 
+/** The look of the dataset list (styles.css .datasets), without being one (e2e and screen readers tell them apart). */
+const LIST = { listStyle: 'none', padding: 0, margin: 0 } as const;
+const ITEM = { display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: '1rem', padding: '0.5rem 0', borderBottom: '1px solid var(--line)' } as const;
+const ACTIONS = { display: 'flex', gap: '0.5rem' } as const;
+
 const issuesText = (f: Failure): string => (f.issues?.length ? f.issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ') : f.message);
 
 const PresetRow = ({ preset }: { preset: SavedPreset }) => {
@@ -26,7 +31,7 @@ const PresetRow = ({ preset }: { preset: SavedPreset }) => {
   };
   const columns = Object.keys(preset.json.columns).length;
   return (
-    <li>
+    <li style={ITEM}>
       {editing === null ? (
         <span><strong>{preset.name}</strong> <span className="hint">{t('mapping.library.columns', { count: columns })}</span></span>
       ) : (
@@ -39,7 +44,7 @@ const PresetRow = ({ preset }: { preset: SavedPreset }) => {
         </form>
       )}
       {editing === null && (
-        <span className="actions">
+        <span className="actions" style={ACTIONS}>
           <button type="button" className="secondary" aria-label={`${t('mapping.library.rename')}: ${preset.name}`} onClick={() => setEditing(preset.name)}>
             {t('mapping.library.rename')}
           </button>
@@ -71,7 +76,7 @@ export const PresetLibrary = () => {
     <section className="panel presets" aria-labelledby="presets-title">
       <h2 id="presets-title">{t('mapping.library.title')}</h2>
       {presets.length === 0 ? <p className="hint">{t('mapping.library.empty')}</p> : (
-        <ul className="datasets">
+        <ul className="preset-list" style={LIST}>
           {presets.map((p) => <PresetRow key={p.id} preset={p} />)}
         </ul>
       )}
