@@ -11,11 +11,14 @@ import { InterruptedImports } from './features/backup/InterruptedImports';
 import { findInterruptedImports, trackImports } from './features/backup/interrupted-imports';
 import './styles.css';
 
-// ?debug adds a hidden hook for tests (end the worker as a crash would) and a quick crash watchdog; nothing else.
-const debug = new URLSearchParams(location.search).has('debug');
+// ?debug adds a hidden hook for tests and the bench (the worker API, and ending the worker as a crash would);
+// &watchdog=ms shortens the crash watchdog. Nothing else changes: it exposes nothing the user's own console could not reach.
+const search = new URLSearchParams(location.search);
+const debug = search.has('debug');
+const watchdogMs = Number(search.get('watchdog'));
 // Comlink's Remote has the same promise-returning methods; callbacks cross the boundary through proxyCallback.
 // `api` always reaches the live worker: the client restarts a crashed one.
-const client = createWorkerClient(debug ? { pingEveryMs: 250, deadAfterMs: 2_000 } : {});
+const client = createWorkerClient(debug && watchdogMs > 0 ? { pingEveryMs: Math.max(50, watchdogMs / 8), deadAfterMs: watchdogMs } : {});
 const { api } = client;
 const LOCALE_KEY = 'tarifa.locale';
 const fetchJson = async (path: string): Promise<unknown> => {
@@ -59,7 +62,9 @@ client.onRestart((reason) => store.getState().noteEngineRestart(reason === 'gave
 // Another tab's writes (relayed by this tab's worker): reload what this tab shows of them.
 client.onChange((change) => void store.getState().applyRemoteChange(change));
 if (debug) {
-  (window as unknown as { tarifaDebug: unknown }).tarifaDebug = { killEngine: () => client.killSilently(), restarts: () => client.restarts() };
+  (window as unknown as { tarifaDebug: unknown }).tarifaDebug = {
+    api, proxy: proxyCallback, killEngine: () => client.killSilently(), restarts: () => client.restarts(),
+  };
 }
 
 void store.getState().refreshDatasets();

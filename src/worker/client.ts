@@ -27,7 +27,10 @@ export type WorkerClientOptions = {
   spawn?: () => WorkerLike;
   /** How often a busy client pings the worker (default 5 s). */
   pingEveryMs?: number;
-  /** Calls waiting and no answer to pings for this long: the worker is dead (default 45 s, above any synchronous step). */
+  /**
+   * Calls waiting and no answer to pings for this long: the worker is dead (default 90 s: a worker busy in one long
+   * synchronous step, such as pricing 10 million events, answers no ping until it is done, and must not be taken for dead).
+   */
   deadAfterMs?: number;
 };
 
@@ -83,7 +86,7 @@ type Waiting = { instance: Instance; settle: (crash: Failure) => void };
 export const createWorkerClient = (options: WorkerClientOptions = {}): WorkerClient => {
   const spawn = options.spawn ?? defaultSpawn;
   const pingEveryMs = options.pingEveryMs ?? 5_000;
-  const deadAfterMs = options.deadAfterMs ?? 45_000;
+  const deadAfterMs = options.deadAfterMs ?? 90_000;
   const listeners = new Set<(reason: RestartReason) => void>();
   const changeListeners = new Set<(change: Change) => void>();
   const waiting = new Set<Waiting>();

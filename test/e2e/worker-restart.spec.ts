@@ -5,8 +5,8 @@ type Debug = { tarifaDebug: { killEngine(): void; restarts(): number } };
 
 test.describe('engine worker crash', () => {
   test('the worker dies mid-session: the estimate that needed it fails cleanly, the user is told once, the app still estimates', async ({ app, page }) => {
-    // ?debug exposes the hook that ends the worker as a crash would (and a 2 s watchdog instead of 45 s).
-    await app.open('/?debug');
+    // ?debug exposes the hook that ends the worker as a crash would; &watchdog: notice within 2 s instead of 90 s.
+    await app.open('/?debug&watchdog=2000');
     await app.loadSample();
     await expect(app.importCounts()).toContainText('imported', { timeout: 30_000 });
     await app.openEstimate('Sample');
