@@ -54,7 +54,7 @@ describe('worker clients calls', () => {
     const [salesCheck, supportCheck] = r.value.checks;
     // Sales flat 10.00, bound 11.00: Sep cost 20.00 flagged, proposal 20 rounded down to a ten = 20.00; Oct 4.80 ok.
     expect(salesCheck.periods.map((p) => [p.cost, p.revenue, p.status, p.proposal])).toEqual([
-      ['20.00', '10.00', 'flagged', { kind: 'flat', monthlyFee: '20.00' }],
+      ['20.00', '10.00', 'flagged', { kind: 'flat', monthlyFee: '20.00', rounding: 'down' }],
       ['4.80', '10.00', 'ok', null],
     ]);
     // Support 1 call × 5.00, bound 5.50: Sep cost 16.00 flagged, 20 min / 1 call × 0.80 = 16.00 per call.

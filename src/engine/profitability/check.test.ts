@@ -15,7 +15,7 @@ describe('flat rate', () => {
   it('flags a cost above fee × (1 + tolerance) and proposes minutes × price rounded down to a ten', () => {
     const c = checkPeriod(contract({ kind: 'flat', monthlyFee: '350' }), { seconds: 500 * 60, calls: 120 }, period, 0);
     expect(c).toMatchObject({ minutes: '500.00', cost: '400.00', revenue: '350.00', bound: '385.00', margin: '-50.00', marginPercent: '-14.3', status: 'flagged' });
-    expect(c.proposal).toEqual({ kind: 'flat', monthlyFee: '400.00' });
+    expect(c.proposal).toEqual({ kind: 'flat', monthlyFee: '400.00', rounding: 'down' });
   });
 
   it('at exactly the bound is not flagged; one cent above is', () => {
@@ -39,9 +39,25 @@ describe('flat rate', () => {
     // 547.4875 min × 0.80 = 437.99
     const c = checkPeriod(contract({ kind: 'flat', monthlyFee: '100' }), { seconds: 547.4875 * 60, calls: 0 }, period, 0);
     expect(c.cost).toBe('437.99');
-    expect(c.proposal).toEqual({ kind: 'flat', monthlyFee: '430.00' });
+    expect(c.proposal).toEqual({ kind: 'flat', monthlyFee: '430.00', rounding: 'down' });
     const even = checkPeriod(contract({ kind: 'flat', monthlyFee: '100' }), { seconds: 550 * 60, calls: 0 }, period, 0);
-    expect(even.proposal).toEqual({ kind: 'flat', monthlyFee: '440.00' });
+    expect(even.proposal).toEqual({ kind: 'flat', monthlyFee: '440.00', rounding: 'down' });
+  });
+});
+
+describe('when rounding down would not raise the price', () => {
+  it('flat: rounded up to the cent instead (437.990… -> 438.00 above a fee of 435)', () => {
+    // 32849.3 s × 0.80 / 60 = 437.9906…: down to a ten 430 <= 435, so up to the cent (half-up would give 437.99).
+    const c = checkPeriod(contract({ kind: 'flat', monthlyFee: '435' }, { tolerancePercent: '0' }), { seconds: 32849.3, calls: 0 }, period, 0);
+    expect(c).toMatchObject({ cost: '437.99', status: 'flagged' });
+    expect(c.proposal).toEqual({ kind: 'flat', monthlyFee: '438.00', rounding: 'up-to-cent' });
+  });
+
+  it('per call: 4.4466… is 4.44 down, not above the price 4.44, so 4.45', () => {
+    // 1000.5 s × 0.80 / 60 = 13.34 > 3 × 4.44 = 13.32 (no tolerance): flagged.
+    const c = checkPeriod(contract({ kind: 'per-call', pricePerCall: '4.44' }, { tolerancePercent: '0' }), { seconds: 1000.5, calls: 3 }, period, 0);
+    expect(c).toMatchObject({ cost: '13.34', revenue: '13.32', status: 'flagged' });
+    expect(c.proposal).toEqual({ kind: 'per-call', pricePerCall: '4.45', rounding: 'up-to-cent' });
   });
 });
 
@@ -51,13 +67,13 @@ describe('price per handled inbound call', () => {
     // Proposal: 16.666…/3 × 0.80 = 4.4444… -> 4.44.
     const c = checkPeriod(contract({ kind: 'per-call', pricePerCall: '2.00' }), { seconds: 1000, calls: 3 }, period, 0);
     expect(c).toMatchObject({ minutes: '16.67', cost: '13.33', revenue: '6.00', bound: '6.60', status: 'flagged' });
-    expect(c.proposal).toEqual({ kind: 'per-call', pricePerCall: '4.44' });
+    expect(c.proposal).toEqual({ kind: 'per-call', pricePerCall: '4.44', rounding: 'down' });
   });
 
   it('rounds the proposal down where half-up would round up (4.4466… -> 4.44)', () => {
     // 1000.5 s × 0.80 / 60 / 3 = 4.44666…: half-up would give 4.45.
     const c = checkPeriod(contract({ kind: 'per-call', pricePerCall: '1.00' }), { seconds: 1000.5, calls: 3 }, period, 0);
-    expect(c.proposal).toEqual({ kind: 'per-call', pricePerCall: '4.44' });
+    expect(c.proposal).toEqual({ kind: 'per-call', pricePerCall: '4.44', rounding: 'down' });
   });
 
   it('exactly at the bound is not flagged', () => {

@@ -7,6 +7,7 @@
  * - flagged when cost > revenue × (1 + tolerance / 100); exactly at that bound is not flagged;
  * - proposal when flagged: flat = minutes × reference price rounded DOWN to a multiple of ten (the nearest ten in the
  *   client's favour); per call = minutes / calls × reference price rounded DOWN to the cent (the client's favour);
+ *   either, when rounding down would not raise the current price, rounded UP to the cent instead (see `raised`);
  *   cost cap = the next category, or per-minute billing at the reference price beyond the last one (7 at most).
  */
 import { Dec, type Big } from '../money';
@@ -27,13 +28,27 @@ export const roundDownToCent = (v: Big): Big => v.round(2, 0);
 /** The exact cost of the work: seconds × price / 60 (unrounded). */
 const exactCost = (seconds: Big, price: Big): Big => seconds.times(price).div(60);
 
+/**
+ * The price rounded in the client's favour (down, to `step`), unless that would not raise the current price (a
+ * rounding down to or below it: only possible with a small tolerance); then the exact value rounded up to the cent,
+ * which is always above the current price because the period was flagged.
+ */
+const raised = (exact: Big, current: Big, down: (v: Big) => Big): { amount: string; rounding: 'down' | 'up-to-cent' } => {
+  const d = down(exact);
+  return d.gt(current) ? { amount: d.toFixed(2), rounding: 'down' } : { amount: exact.round(2, 3).toFixed(2), rounding: 'up-to-cent' };
+};
+
 const proposalFor = (contract: Contract, seconds: Big, calls: number, cost: Big): Proposal | null => {
   const price = new Dec(contract.referencePricePerMinute);
   const t = contract.terms;
-  if (t.kind === 'flat') return { kind: 'flat', monthlyFee: roundDownToTen(exactCost(seconds, price)).toFixed(2) };
+  if (t.kind === 'flat') {
+    const r = raised(exactCost(seconds, price), new Dec(t.monthlyFee), roundDownToTen);
+    return { kind: 'flat', monthlyFee: r.amount, rounding: r.rounding };
+  }
   if (t.kind === 'per-call') {
     if (calls === 0) return null;
-    return { kind: 'per-call', pricePerCall: roundDownToCent(exactCost(seconds, price).div(calls)).toFixed(2) };
+    const r = raised(exactCost(seconds, price).div(calls), new Dec(t.pricePerCall), roundDownToCent);
+    return { kind: 'per-call', pricePerCall: r.amount, rounding: r.rounding };
   }
   if (t.category < t.categories.length) {
     const cap = new Dec(t.categories[t.category]);

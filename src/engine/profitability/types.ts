@@ -66,12 +66,17 @@ export type Contract = {
 export type ContractIssue = { path: string; message: string };
 export type ParseContractResult = { ok: true; contract: Contract } | { ok: false; issues: ContractIssue[] };
 
+export type ProposalRounding = 'down' | 'up-to-cent';
+
 /** A proposed new price for a flagged period. */
 export type Proposal =
-  /** Flat rate: minutes × reference price, rounded down to a multiple of ten (the client's favour). */
-  | { kind: 'flat'; monthlyFee: string }
-  /** Per call: minutes / calls × reference price, rounded down to the cent (the client's favour). */
-  | { kind: 'per-call'; pricePerCall: string }
+  /**
+   * Flat rate: minutes × reference price, rounded down to a multiple of ten (the client's favour); `rounding` is
+   * 'up-to-cent' when rounding down would not have raised the current fee (then the exact cost rounded up to the cent).
+   */
+  | { kind: 'flat'; monthlyFee: string; rounding: ProposalRounding }
+  /** Per call: minutes / calls × reference price, rounded down to the cent (the client's favour); `rounding` as for flat. */
+  | { kind: 'per-call'; pricePerCall: string; rounding: ProposalRounding }
   /** Cost cap: the next category and its cap; `coversCost` says whether that cap reaches this period's cost. */
   | { kind: 'category'; category: number; cap: string; coversCost: boolean }
   /** Cost cap beyond the last category: billed per minute at the reference price. */

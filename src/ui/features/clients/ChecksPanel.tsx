@@ -12,8 +12,9 @@ const ProposalText = ({ p, currency }: { p: Proposal | null; currency: string })
   const locale = useLocale();
   const m = (a: string) => formatMoney(a, currency, locale);
   if (!p) return <>{t('profit.proposal.none')}</>;
-  if (p.kind === 'flat') return <>{t('profit.proposal.flat', { amount: m(p.monthlyFee) })}</>;
-  if (p.kind === 'per-call') return <>{t('profit.proposal.per-call', { amount: m(p.pricePerCall) })}</>;
+  const up = (p.kind === 'flat' || p.kind === 'per-call') && p.rounding === 'up-to-cent' ? ` (${t('profit.proposal.upToCent')})` : '';
+  if (p.kind === 'flat') return <>{t('profit.proposal.flat', { amount: m(p.monthlyFee) })}{up}</>;
+  if (p.kind === 'per-call') return <>{t('profit.proposal.per-call', { amount: m(p.pricePerCall) })}{up}</>;
   if (p.kind === 'per-minute') return <>{t('profit.proposal.per-minute', { amount: m(p.pricePerMinute) })}</>;
   return <>{t('profit.proposal.category', { n: p.category, amount: m(p.cap) })}{p.coversCost ? '' : ` (${t('profit.proposal.short')})`}</>;
 };
