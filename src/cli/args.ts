@@ -3,13 +3,19 @@ import { parseArgs } from 'node:util';
 import { isPresetChoice, PRESET_NAMES } from '../import/presets/types';
 import type { PresetChoice } from '../import/presets/types';
 
+/** `--preset`: a preset name, 'auto', or the path of a saved custom preset file (`tarifa.preset/1`, read by loadUsage). */
+export type PresetArg = PresetChoice | string;
+
+/** A `--preset` value that is a file rather than a name: it ends in .json or has a directory in it. */
+export const isPresetFile = (s: string): boolean => !isPresetChoice(s) && (/\.json$/i.test(s) || /[\\/]/.test(s));
+
 export type OutputFormat = 'json' | 'csv' | 'table';
 
 export type BillArgs = {
   command: 'bill';
   files: string[];
   plan: string;
-  preset: PresetChoice;
+  preset: PresetArg;
   timeZone: string;
   format: OutputFormat;
   /** Pseudonymise contacts with a random key for this run (default: keep them as written; only aggregates are printed). */
@@ -19,7 +25,7 @@ export type BillArgs = {
 export type InspectArgs = {
   command: 'inspect';
   file: string;
-  preset: PresetChoice;
+  preset: PresetArg;
   timeZone: string;
   format: 'json' | 'table';
   pseudonymise: boolean;
@@ -32,7 +38,7 @@ export type SplitArgs = {
   rules: string;
   /** Split this invoice total (a decimal string) by the rules' driver instead of the estimate. */
   invoiceTotal?: string;
-  preset: PresetChoice;
+  preset: PresetArg;
   timeZone: string;
   format: OutputFormat;
   pseudonymise: boolean;
@@ -45,7 +51,7 @@ export type SimulateArgs = {
   plans: string[];
   /** Usage multiplier (a decimal string; "1" = as measured). */
   scale: string;
-  preset: PresetChoice;
+  preset: PresetArg;
   timeZone: string;
   format: OutputFormat;
   pseudonymise: boolean;
@@ -97,7 +103,9 @@ export const parseCliArgs = (argv: readonly string[]): ParsedArgs => {
   if (!COMMANDS.includes(command)) return { ok: false, message: `unknown command '${command}'` };
   if (command !== 'bill' && command !== 'inspect' && command !== 'split' && command !== 'simulate') return { ok: false, notImplemented: command, message: `'${command}' is not implemented yet` };
   const preset = values.preset ?? 'auto';
-  if (!isPresetChoice(preset)) return { ok: false, message: `unknown preset '${preset}' (available: auto, ${PRESET_NAMES.join(', ')})` };
+  if (!isPresetChoice(preset) && !isPresetFile(preset)) {
+    return { ok: false, message: `unknown preset '${preset}' (available: auto, ${PRESET_NAMES.join(', ')}, or a saved preset file such as ./my.preset.json)` };
+  }
   const timeZone = values.tz ?? 'UTC';
   if (!isTimeZone(timeZone)) return { ok: false, message: `unknown time zone '${timeZone}' for --tz` };
   const format = values.format ?? 'table';
@@ -127,7 +135,7 @@ export const parseCliArgs = (argv: readonly string[]): ParsedArgs => {
 const splitArgs = (
   files: string[],
   values: { plan?: string[]; rules?: string; scale?: string; 'invoice-total'?: string },
-  common: { preset: PresetChoice; timeZone: string; format: string; pseudonymise: boolean },
+  common: { preset: PresetArg; timeZone: string; format: string; pseudonymise: boolean },
 ): ParsedArgs => {
   if (values.scale !== undefined) return { ok: false, message: "'split' does not take --scale" };
   if (files.length === 0) return { ok: false, message: 'split: missing <usage-file>' };
@@ -152,7 +160,7 @@ const splitArgs = (
 const simulateArgs = (
   files: string[],
   values: { plan?: string[]; rules?: string; scale?: string; 'invoice-total'?: string },
-  common: { preset: PresetChoice; timeZone: string; format: string; pseudonymise: boolean },
+  common: { preset: PresetArg; timeZone: string; format: string; pseudonymise: boolean },
 ): ParsedArgs => {
   if (values.rules !== undefined) return { ok: false, message: "'simulate' does not take --rules" };
   if (values['invoice-total'] !== undefined) return { ok: false, message: "'simulate' does not take --invoice-total" };
