@@ -141,66 +141,81 @@ export const applyKnobs = (table: EventTable, knobs: Knobs, timeZone: string): R
   // Pass 1: copies per event.
   const contact = src.strings.contact;
   const copies = new Uint32Array(n);
+  const factorCount = fieldFactors.length;
   let total = 0;
   for (let i = 0; i < n; i++) {
     const m = monthOf[i];
     if (m < 0) continue;
     let w = monthWeight[m];
-    for (const f of fieldFactors) w *= f.factor[f.codes[i]];
+    for (let f = 0; f < factorCount; f++) w *= fieldFactors[f].factor[fieldFactors[f].codes[i]];
     const c = contact[i];
     const u = unitHash(c !== 0 ? c : NO_CONTACT + i, SALT_SCALE);
     const r = Math.ceil(w - u);
     if (r > MAX_COPIES) throw new SimulationError(`the knobs scale some events ${Math.round(w)} times, more than ${MAX_COPIES}: lower the scale or the growth`, 'knobs');
-    copies[i] = r > 0 ? r : 0; // ceil of (-1, 0] is -0 or 0: no copy
-    total += copies[i];
+    if (r > 0) {
+      copies[i] = r; // ceil of (-1, 0] is -0 or 0: no copy
+      total += r;
+    }
   }
   if (total > MAX_SIMULATED_EVENTS) {
     throw new SimulationError(`the knobs make ${total.toLocaleString('en-US')} events, more than the ${MAX_SIMULATED_EVENTS.toLocaleString('en-US')} a simulation holds: lower the scale or the growth`, 'knobs');
   }
 
-  // Pass 2: write the copies.
+  // Pass 2: which event each output row copies (and which copy it is), then every column gathered in its own loop.
+  const source = new Int32Array(total);
+  const copy = new Uint16Array(total);
+  for (let i = 0, j = 0; i < n; i++) {
+    for (let k = 0; k < copies[i]; k++, j++) {
+      source[j] = i;
+      copy[j] = k;
+    }
+  }
   const out = allocateColumns(total);
+  const gather = (from: Float64Array | Uint32Array, to: Float64Array | Uint32Array) => {
+    for (let j = 0; j < total; j++) to[j] = from[source[j]];
+  };
+  gather(src.timestamp, out.timestamp);
+  gather(src.duration, out.duration);
+  gather(src.segments, out.segments);
+  gather(src.quantity, out.quantity);
+  gather(src.price, out.price);
+  for (const f of STRING_FIELDS) gather(src.strings[f], out.strings[f]);
+
+  const keyOf = (i: number) => (contact[i] !== 0 ? contact[i] : NO_CONTACT + i);
+  if (mix.length > 0) {
+    const cat = out.strings.category;
+    for (let j = 0; j < total; j++) {
+      for (const m of mix) if (cat[j] === m.from && unitHash(keyOf(source[j]), m.salt) < m.share) cat[j] = m.to;
+    }
+  }
+  const reassign = (extraOf: { codes: number[]; share: number; salt: number } | null, col: Uint32Array) => {
+    if (!extraOf) return;
+    const { codes, share, salt } = extraOf;
+    for (let j = 0; j < total; j++) {
+      if (col[j] === 0) continue;
+      const u = unitHash(keyOf(source[j]), salt);
+      if (u < share) col[j] = codes[Math.min(codes.length - 1, Math.floor((u / share) * codes.length))];
+    }
+  };
+  reassign(agents, out.strings.agent);
+  reassign(numbers, out.strings.channel);
+
+  // Copies k >= 1 of a contact are new contacts "<contact>~k".
   const replica = new Map<number, number>();
   const contactDict = dicts.contact;
-  let j = 0;
-  for (let i = 0; i < n; i++) {
-    const r = copies[i];
-    if (r === 0) continue;
-    const c = contact[i];
-    const key = c !== 0 ? c : NO_CONTACT + i;
-    let category = src.strings.category[i];
-    for (const m of mix) if (category === m.from && unitHash(key, m.salt) < m.share) category = m.to;
-    let agent = src.strings.agent[i];
-    if (agents && agent !== 0) {
-      const u = unitHash(key, agents.salt);
-      if (u < agents.share) agent = agents.codes[Math.min(agents.codes.length - 1, Math.floor((u / agents.share) * agents.codes.length))];
+  const outContact = out.strings.contact;
+  for (let j = 0; j < total; j++) {
+    const k = copy[j];
+    const c = outContact[j];
+    if (k === 0 || c === 0) continue;
+    const rk = c * 4096 + k;
+    let code = replica.get(rk);
+    if (code === undefined) {
+      code = contactDict.length;
+      contactDict.push(`${contactDict[c]}~${k}`);
+      replica.set(rk, code);
     }
-    let channel = src.strings.channel[i];
-    if (numbers && channel !== 0) {
-      const u = unitHash(key, numbers.salt);
-      if (u < numbers.share) channel = numbers.codes[Math.min(numbers.codes.length - 1, Math.floor((u / numbers.share) * numbers.codes.length))];
-    }
-    for (let k = 0; k < r; k++, j++) {
-      out.timestamp[j] = src.timestamp[i];
-      out.duration[j] = src.duration[i];
-      out.segments[j] = src.segments[i];
-      out.quantity[j] = src.quantity[i];
-      out.price[j] = src.price[i];
-      for (const f of STRING_FIELDS) out.strings[f][j] = src.strings[f][i];
-      out.strings.category[j] = category;
-      out.strings.agent[j] = agent;
-      out.strings.channel[j] = channel;
-      if (k > 0 && c !== 0) {
-        const rk = c * 4096 + k;
-        let code = replica.get(rk);
-        if (code === undefined) {
-          code = contactDict.length;
-          contactDict.push(`${contactDict[c]}~${k}`);
-          replica.set(rk, code);
-        }
-        out.strings.contact[j] = code;
-      }
-    }
+    outContact[j] = code;
   }
   return {
     table: { columns: out, dicts },
