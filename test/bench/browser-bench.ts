@@ -35,6 +35,11 @@ export type BrowserOptions = {
   estimateRepeat: number;
   /** Also run the stage-by-stage breakdown (decode, records, timed storage, storage without id strings). */
   breakdown: boolean;
+  /**
+   * The scale run: raw Papa and Tarifa's import once each, then estimate cold and warm (the dataset stays
+   * queryable); no no-storage import and no per-plan timings (they would hold a second copy of the table).
+   */
+  scale?: boolean;
   log: (line: string) => void;
 };
 
@@ -139,7 +144,7 @@ export const runBrowser = async (o: BrowserOptions): Promise<BrowserResult> => {
       o.log(`  browser raw Papa #${r + 1}: ${(raw.ms / 1000).toFixed(2)} s, ${raw.rows} rows`);
       rawPapa.push(raw);
     }
-    for (let r = 0; r < o.repeat; r++) {
+    for (let r = 0; r < (o.scale ? 0 : o.repeat); r++) {
       const run = await measured(() => bench.call('importNoStore', o.timeZone));
       o.log(`  browser importCsv, no storage #${r + 1}: ${(run.ms / 1000).toFixed(2)} s, ${run.imported} events`);
       noStore.push(run);
@@ -161,8 +166,9 @@ export const runBrowser = async (o: BrowserOptions): Promise<BrowserResult> => {
       o.log(`  browser estimate cold: ${(estimateCold.ms / 1000).toFixed(3)} s ${estimateCold.ok ? estimateCold.summary : estimateCold.error}`);
       estimateWarm = await measured(() => bench.call('estimate', last.datasetId, o.plan));
       o.log(`  browser estimate warm: ${(estimateWarm.ms / 1000).toFixed(3)} s`);
-      estimatePlans = await measured(() => bench.call('estimatePlans', last.datasetId, o.plans, o.estimateRepeat));
-      if (!estimatePlans.ok) o.log(`  !! browser plan timings: ${estimatePlans.error}`);
+      if (!o.scale) estimatePlans = await measured(() => bench.call('estimatePlans', last.datasetId, o.plans, o.estimateRepeat));
+      if (!estimatePlans) o.log('  (scale run: per-plan timings skipped)');
+      else if (!estimatePlans.ok) o.log(`  !! browser plan timings: ${estimatePlans.error}`);
       else {
         const p = estimatePlans;
         o.log(`  browser plan timings: table loaded from IndexedDB in ${(p.loadMs / 1000).toFixed(2)} s (${p.events} events), then in memory:`);

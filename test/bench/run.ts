@@ -1,5 +1,8 @@
 /**
  * `npm run bench` [-- --events N] [--repeat N] [--estimate-repeat N] [--time-zone Zone] [--skip-node] [--skip-browser] [--no-breakdown]
+ * `npm run bench -- --scale` [--events N]: the scale run (issue #3): 10,000,000 events (~1.15 GB) by default, Chromium
+ *   only, once: raw PapaParse (baseline), Tarifa's importFile into IndexedDB (rows/s, MB/s, peak RSS/PSS of the
+ *   Chromium processes), then an estimate cold (load from IndexedDB) and warm on the stored dataset: it stays queryable.
  *
  * One run, on one generated file (default 1,000,000 events of generic CSV, ~120 MB):
  *   Node:     raw PapaParse stream parse (baseline) and importCsv into a no-op sink (parse + normalise);
@@ -21,10 +24,15 @@ import { FLOOR_COLUMNS, type BenchPlan, type EstimateTimings } from './estimate-
 import { nodeEstimates, nodeImportNoStore, nodeRawPapa, type NodeRun } from './node-bench';
 import { best, fmtBytes, fmtInt, fmtMB, fmtSec, RATIO_LABEL_WIDTH, ratioLine, table } from './report';
 
-type Args = { events: number; repeat: number; estimateRepeat: number; timeZone: string; node: boolean; browser: boolean; breakdown: boolean };
+type Args = {
+  events: number; repeat: number; estimateRepeat: number; timeZone: string; node: boolean; browser: boolean; breakdown: boolean;
+  /** --scale: the 10M-event import in Chromium only (see the header). */
+  scale: boolean;
+};
 
 const parseArgs = (argv: string[]): Args => {
-  const args: Args = { events: 1_000_000, repeat: 2, estimateRepeat: 3, timeZone: 'America/Sao_Paulo', node: true, browser: true, breakdown: true };
+  const args: Args = { events: 1_000_000, repeat: 2, estimateRepeat: 3, timeZone: 'America/Sao_Paulo', node: true, browser: true, breakdown: true, scale: false };
+  let eventsGiven = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = (): string => {
@@ -32,7 +40,8 @@ const parseArgs = (argv: string[]): Args => {
       if (v === undefined) throw new Error(`${a} needs a value`);
       return v;
     };
-    if (a.startsWith('--events')) args.events = Number(value().replace(/[_,]/g, '').replace(/k$/i, '000').replace(/m$/i, '000000'));
+    if (a === '--scale') args.scale = true;
+    else if (a.startsWith('--events') && (eventsGiven = true)) args.events = Number(value().replace(/[_,]/g, '').replace(/k$/i, '000').replace(/m$/i, '000000'));
     else if (a.startsWith('--repeat')) args.repeat = Number(value());
     else if (a.startsWith('--estimate-repeat')) args.estimateRepeat = Number(value());
     else if (a.startsWith('--time-zone')) args.timeZone = value();
@@ -41,9 +50,11 @@ const parseArgs = (argv: string[]): Args => {
     else if (a === '--no-breakdown') args.breakdown = false;
     else if (a === '--help' || a === '-h') {
       console.log('npm run bench -- [--events N (default 1000000)] [--repeat N (default 2)] [--estimate-repeat N (default 3)] [--time-zone Zone] [--skip-node] [--skip-browser] [--no-breakdown]');
+      console.log('npm run bench -- --scale [--events N (default 10000000)]   Chromium only: import once, then estimate cold and warm');
       process.exit(0);
     } else throw new Error(`unknown argument ${a}`);
   }
+  if (args.scale) Object.assign(args, { events: eventsGiven ? args.events : 10_000_000, repeat: 1, node: false, browser: true, breakdown: false });
   if (!Number.isInteger(args.events) || args.events < 1) throw new Error('--events must be a positive integer');
   if (!Number.isInteger(args.repeat) || args.repeat < 1) throw new Error('--repeat must be a positive integer');
   if (!Number.isInteger(args.estimateRepeat) || args.estimateRepeat < 1) throw new Error('--estimate-repeat must be a positive integer');
@@ -108,7 +119,7 @@ const main = async (): Promise<void> => {
     // Loaded only now: Vite and Playwright add ~250 MB to this process, which would blur the Node steps' peak RSS.
     const { runBrowser } = await import('./browser-bench');
     browser = await runBrowser({ csvPath: data.path, timeZone: args.timeZone, plan, repeat: args.repeat, plans,
-      estimateRepeat: args.estimateRepeat, breakdown: args.breakdown, log });
+      estimateRepeat: args.estimateRepeat, breakdown: args.breakdown, scale: args.scale, log });
   }
 
   // ---- report ---------------------------------------------------------------------------------------------------

@@ -6,7 +6,7 @@
 import 'fake-indexeddb/auto';
 import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { extraColumn } from '../../src/engine/events';
+import { extraColumn, tableFromChunks } from '../../src/engine/events';
 import { ColumnBuilder } from '../../src/import/column-builder';
 import { discardUnfinished, loadTable, stageChunk } from '../../src/storage/datasets-repo';
 import { TarifaDb } from '../../src/storage/db';
@@ -182,6 +182,21 @@ describe('appending files to a dataset', () => {
     expect(values.slice(300, 303)).toEqual(['Ops', 'Sales', 'Finance']);
     expect(new Set(col.dict)).toEqual(new Set(['', 'Finance', 'Legal', 'Ops', 'Sales']));
     expect(col.dict.length).toBe(5);
+  });
+
+  it('loads a dataset of several chunks one chunk at a time into the same table as joining them all', async () => {
+    const { db, api } = setup();
+    const withDept = ['timestamp,id,kind,Department', ...Array.from({ length: 300 }, (_, i) => `2025-04-01T00:00:${String(i % 60).padStart(2, '0')}Z,d-${i},message,${['A', 'B'][i % 2]}`)].join('\n') + '\n';
+    const id = ok(await api.importFiles([new File([JAN], 'jan.csv'), new File([withDept], 'apr.csv')], { timeZone: 'UTC' }, 'job-1', noProgress)).dataset.id;
+    ok(await api.importFiles([new File([MAR], 'mar.csv')], { timeZone: 'UTC', datasetId: id }, 'job-2', noProgress));
+    const rows = await db.chunks.where('datasetId').equals(id).toArray();
+    expect(rows.length).toBe(3);
+    const joined = tableFromChunks(rows);
+    expect(joined.columns.extra?.Department).toBeDefined();
+    expect(await loadTable(db, id)).toEqual(joined);
+    // A count that does not match the chunks (an old or damaged row) still loads every chunk.
+    await db.datasets.update(id, { counts: { rowsRead: 0, imported: 5, rejected: 0, duplicates: 0 } });
+    expect(await loadTable(db, id)).toEqual(joined);
   });
 
   it('a failed append (bad second file) leaves the dataset exactly as before', async () => {
