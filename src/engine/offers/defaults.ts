@@ -15,7 +15,7 @@ const en: Record<ContractKind, Text> = {
     subject: 'Your monthly flat rate for {2}',
     body: `{1}
 
-we have reviewed the calls we answered for {2} in {3}: {4} minutes over {5} calls. At our reference price of {6} per minute, this work costs {8}, while your monthly flat rate is {7}. Our agreement allows for a difference of up to {0}, and this period went beyond it.
+We have reviewed the calls we answered for {2} in {3}: {4} minutes over {5} calls. At our reference price of {6} per minute, this work costs {8}, while your monthly flat rate is {7}. Our agreement allows for a difference of up to {0}, and this period went beyond it.
 
 So that we can keep answering your calls with the same care, we propose a new monthly flat rate of {9}, from next month.
 
@@ -28,7 +28,7 @@ Kind regards,
     subject: 'Your price per call for {2}',
     body: `{1}
 
-we have reviewed the calls we answered for {2} in {3}: {5} calls with {4} minutes in all. At our reference price of {6} per minute, this work costs {8}, while {5} calls at {7} each come to {13}. Our agreement allows for a difference of up to {0}, and this period went beyond it.
+We have reviewed the calls we answered for {2} in {3}: {5} calls with {4} minutes in all. At our reference price of {6} per minute, this work costs {8}, while {5} calls at {7} each come to {13}. Our agreement allows for a difference of up to {0}, and this period went beyond it.
 
 So that we can keep answering your calls with the same care, we propose a new price of {9} per handled call, from next month.
 
@@ -41,7 +41,7 @@ Kind regards,
     subject: 'Your cost cap category for {2}',
     body: `{1}
 
-we have reviewed the calls we answered for {2} in {3}: {4} minutes, which at our reference price of {6} per minute come to {8}. Your cost cap of category {10} is {7}, and the work went beyond it by more than the {0} our agreement allows.
+We have reviewed the calls we answered for {2} in {3}: {4} minutes, which at our reference price of {6} per minute come to {8}. Your cost cap of category {10} is {7}, and the work went beyond it by more than the {0} our agreement allows.
 
 We propose to move you to category {11}: {9}, from next month.
 
@@ -57,7 +57,7 @@ const ptBR: Record<ContractKind, Text> = {
     subject: 'Sua mensalidade fixa para {2}',
     body: `{1}
 
-revisamos as chamadas que atendemos para {2} em {3}: {4} minutos em {5} chamadas. Ao nosso preço de referência de {6} por minuto, esse trabalho custa {8}, enquanto a sua mensalidade fixa é {7}. Nosso contrato admite uma diferença de até {0}, e este período a ultrapassou.
+Revisamos as chamadas que atendemos para {2} em {3}: {4} minutos em {5} chamadas. Ao nosso preço de referência de {6} por minuto, esse trabalho custa {8}, enquanto a sua mensalidade fixa é {7}. Nosso contrato admite uma diferença de até {0}, e este período a ultrapassou.
 
 Para continuarmos atendendo suas chamadas com o mesmo cuidado, propomos uma nova mensalidade fixa de {9}, a partir do próximo mês.
 
@@ -70,7 +70,7 @@ Atenciosamente,
     subject: 'Seu preço por chamada para {2}',
     body: `{1}
 
-revisamos as chamadas que atendemos para {2} em {3}: {5} chamadas, com {4} minutos no total. Ao nosso preço de referência de {6} por minuto, esse trabalho custa {8}, enquanto {5} chamadas a {7} cada somam {13}. Nosso contrato admite uma diferença de até {0}, e este período a ultrapassou.
+Revisamos as chamadas que atendemos para {2} em {3}: {5} chamadas, com {4} minutos no total. Ao nosso preço de referência de {6} por minuto, esse trabalho custa {8}, enquanto {5} chamadas a {7} cada somam {13}. Nosso contrato admite uma diferença de até {0}, e este período a ultrapassou.
 
 Para continuarmos atendendo suas chamadas com o mesmo cuidado, propomos um novo preço de {9} por chamada atendida, a partir do próximo mês.
 
@@ -83,7 +83,7 @@ Atenciosamente,
     subject: 'Sua categoria de teto de custo para {2}',
     body: `{1}
 
-revisamos as chamadas que atendemos para {2} em {3}: {4} minutos, que ao nosso preço de referência de {6} por minuto somam {8}. O seu teto de custo da categoria {10} é {7}, e o trabalho o ultrapassou em mais do que os {0} que nosso contrato admite.
+Revisamos as chamadas que atendemos para {2} em {3}: {4} minutos, que ao nosso preço de referência de {6} por minuto somam {8}. O seu teto de custo da categoria {10} é {7}, e o trabalho o ultrapassou em mais do que os {0} que nosso contrato admite.
 
 Propomos passar você para a categoria {11}: {9}, a partir do próximo mês.
 

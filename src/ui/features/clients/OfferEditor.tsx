@@ -146,7 +146,7 @@ export const OfferEditor = ({ result, kind }: { result: ProfitResult; kind: 'mon
         <button type="button" className="secondary" onClick={() => downloadText(fullText, fileNameOf(check.clientLabel, periodName), 'text/plain;charset=utf-8')}>
           {t('profit.offer.download')}
         </button>
-        <a className="button secondary" href={mailto}>{t('profit.offer.mailto')}</a>
+        <a className="button secondary" href={mailto} style={{ textDecoration: 'none' }}>{t('profit.offer.mailto')}</a>
         <button type="button"
           onClick={async () => {
             const task = await markSent(t('profit.task.title', { client: check.clientLabel, period: periodName }), userTimeZone(), {
