@@ -16,11 +16,11 @@ export type RobustSlice = {
   applyRemoteChange(change: Change): Promise<void>;
 };
 
-const TOPICS = ['datasets', 'plans', 'rules', 'presets', 'settings'] as const;
+const TOPICS = ['datasets', 'plans', 'rules', 'presets', 'settings', 'scenarios', 'clients', 'people'] as const;
 
 export const createRobustSlice = (deps: StoreDeps): StateCreator<AppState, [], [], RobustSlice> => (set, get) => ({
   engineNotice: null,
-  syncRevisions: { datasets: 0, plans: 0, rules: 0, presets: 0, settings: 0 },
+  syncRevisions: { datasets: 0, plans: 0, rules: 0, presets: 0, settings: 0, scenarios: 0, clients: 0, people: 0 },
   noteEngineRestart(gaveUp) {
     // One notice however many calls the crash failed; a give-up replaces a restart notice.
     if (gaveUp) set({ engineNotice: 'gave-up' });
@@ -50,7 +50,13 @@ export const createRobustSlice = (deps: StoreDeps): StateCreator<AppState, [], [
       })());
     }
     if (has('plans')) work.push(get().refreshSavedPlans());
-    if (has('rules')) work.push(deps.api.listRules().then((savedRules) => set({ savedRules })));
+    if (has('rules')) work.push(deps.api.listRules().then((savedRules) => set({ savedRules, clientRuleSets: savedRules })));
+    if (has('presets')) work.push(get().loadPresets());
+    if (has('scenarios')) work.push(get().loadScenarios());
+    if (has('clients')) {
+      work.push(Promise.all([deps.api.listContracts(), deps.api.listTemplates(), deps.api.listTasks()])
+        .then(([contracts, offerTemplates, tasks]) => set({ contracts, offerTemplates, tasks })));
+    }
     await Promise.all(work.map((p) => p.catch(() => undefined)));
   },
 });

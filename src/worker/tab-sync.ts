@@ -11,7 +11,7 @@ export const SYNC_CHANNEL = 'tarifa-sync';
 /** The message a worker posts to its page when another tab changed something. */
 export const CHANGED = 'tarifa-changed';
 
-export type SyncTopic = 'datasets' | 'plans' | 'rules' | 'presets' | 'settings' | 'all';
+export type SyncTopic = 'datasets' | 'plans' | 'rules' | 'presets' | 'settings' | 'scenarios' | 'clients' | 'people' | 'all';
 /** What changed; `datasetIds` names datasets whose stored events changed or went (absent: only new ones). */
 export type Change = { topics: SyncTopic[]; datasetIds?: string[] };
 
@@ -39,6 +39,18 @@ const CHANGES: Record<string, (args: unknown[]) => Change> = {
   importPresetFile: () => ({ topics: ['presets'] }),
   setKeepRawIdentifiers: () => ({ topics: ['settings'] }),
   setAllowanceAlert: () => ({ topics: ['settings'] }),
+  saveScenario: () => ({ topics: ['scenarios'] }),
+  deleteScenario: () => ({ topics: ['scenarios'] }),
+  saveContract: () => ({ topics: ['clients'] }),
+  deleteContract: () => ({ topics: ['clients'] }),
+  saveTemplate: () => ({ topics: ['clients'] }),
+  deleteTemplate: () => ({ topics: ['clients'] }),
+  addTask: () => ({ topics: ['clients'] }),
+  markOfferSent: () => ({ topics: ['clients'] }),
+  setTaskStatus: () => ({ topics: ['clients'] }),
+  deleteTask: () => ({ topics: ['clients'] }),
+  importPeople: () => ({ topics: ['people'] }),
+  deletePeople: () => ({ topics: ['people'] }),
 };
 
 /** Calls named like writes that the table above does not know (added later): everything may have changed. */
