@@ -1,5 +1,5 @@
 /**
- * `npm run bench` [-- --events N] [--repeat N] [--estimate-repeat N] [--time-zone Zone] [--skip-node] [--skip-browser] [--no-breakdown]
+ * `npm run bench` [-- --events N] [--repeat N] [--estimate-repeat N] [--time-zone Zone] [--skip-node] [--skip-browser] [--no-breakdown] [--skip-steps]
  * `npm run bench -- --scale` [--events N]: the scale run (issue #3): 10,000,000 events (~1.15 GB) by default, Chromium
  *   only, once: raw PapaParse (baseline), Tarifa's importFile into IndexedDB (rows/s, MB/s, peak RSS/PSS of the
  *   Chromium processes), then an estimate cold (load from IndexedDB) and warm on the stored dataset: it stays queryable.
@@ -11,6 +11,8 @@
  *   Both:     estimatePlan on the table in memory (Node: built by importCsv from the file; Chromium: the stored
  *             dataset, loaded once) for the seat, WhatsApp per-message and Twilio SMS/voice (call-time) plans, best of
  *             --estimate-repeat (3), against a floor loop that only reads the columns those plans use (estimate-bench.ts).
+ *   Steps:    the app's own steps in Chromium (import, estimate, split, simulate) with peak memory, and DuckDB's
+ *             equivalent aggregation SQL on the same CSV as the reference for the estimate (scale-steps.ts; --skip-steps).
  * Prints figures, peak memory and the ratios import/baseline. A measurement, not a test: exits 0 even when the
  * target (import <= 2x raw Papa) is missed, but says so loudly.
  */
@@ -28,10 +30,12 @@ type Args = {
   events: number; repeat: number; estimateRepeat: number; timeZone: string; node: boolean; browser: boolean; breakdown: boolean;
   /** --scale: the 10M-event import in Chromium only (see the header). */
   scale: boolean;
+  /** The app's steps in Chromium and DuckDB on the same CSV (scale-steps.ts); --skip-steps leaves them out. */
+  steps: boolean;
 };
 
 const parseArgs = (argv: string[]): Args => {
-  const args: Args = { events: 1_000_000, repeat: 2, estimateRepeat: 3, timeZone: 'America/Sao_Paulo', node: true, browser: true, breakdown: true, scale: false };
+  const args: Args = { events: 1_000_000, repeat: 2, estimateRepeat: 3, timeZone: 'America/Sao_Paulo', node: true, browser: true, breakdown: true, scale: false, steps: true };
   let eventsGiven = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -48,8 +52,9 @@ const parseArgs = (argv: string[]): Args => {
     else if (a === '--skip-node') args.node = false;
     else if (a === '--skip-browser') args.browser = false;
     else if (a === '--no-breakdown') args.breakdown = false;
+    else if (a === '--skip-steps') args.steps = false;
     else if (a === '--help' || a === '-h') {
-      console.log('npm run bench -- [--events N (default 1000000)] [--repeat N (default 2)] [--estimate-repeat N (default 3)] [--time-zone Zone] [--skip-node] [--skip-browser] [--no-breakdown]');
+      console.log('npm run bench -- [--events N (default 1000000)] [--repeat N (default 2)] [--estimate-repeat N (default 3)] [--time-zone Zone] [--skip-node] [--skip-browser] [--no-breakdown] [--skip-steps]');
       console.log('npm run bench -- --scale [--events N (default 10000000)]   Chromium only: import once, then estimate cold and warm');
       process.exit(0);
     } else throw new Error(`unknown argument ${a}`);
@@ -120,6 +125,12 @@ const main = async (): Promise<void> => {
     const { runBrowser } = await import('./browser-bench');
     browser = await runBrowser({ csvPath: data.path, timeZone: args.timeZone, plan, repeat: args.repeat, plans,
       estimateRepeat: args.estimateRepeat, breakdown: args.breakdown, scale: args.scale, log });
+  }
+
+  if (args.steps) {
+    log('\n[steps] the app in headless Chromium, step by step, and DuckDB on the same CSV');
+    const { runScaleBench } = await import('./scale-steps');
+    await runScaleBench({ csvPath: data.path, events: data.lines - 1, timeZone: args.timeZone, repeat: args.repeat, log });
   }
 
   // ---- report ---------------------------------------------------------------------------------------------------
