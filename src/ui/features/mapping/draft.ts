@@ -29,6 +29,8 @@ export type Draft = {
   name: string;
   /** The saved preset this draft started from (saving replaces it); null for a new one. */
   savedId: string | null;
+  /** That preset's header: kept with this file's, so files of its earlier shape are still recognised. */
+  baseHeader: string[];
 };
 
 const key = (s: string): string => s.replace(/^\uFEFF/, '').trim().toLowerCase();
@@ -53,7 +55,7 @@ export const draftFromPreview = (preview: FilePreview, timeZone: string): Draft 
   }
   const d: Draft = {
     fieldOf, values: {}, kind: '', dateFormat: preview.suggestion.dateFormat, decimalMark: preview.suggestion.decimalMark,
-    timeZone, name: '', savedId: null,
+    timeZone, name: '', savedId: null, baseHeader: [],
   };
   return { ...d, values: { direction: defaultValues(preview, 'direction', columnOf(d, 'direction')) } };
 };
@@ -66,7 +68,7 @@ export const draftFromPreset = (preview: FilePreview, saved: SavedPreset, timeZo
   for (const f of VALUE_MAP_FIELDS) if (p.values?.[f]) values[f] = { ...p.values[f] };
   return {
     fieldOf, values, kind: p.constants?.kind ?? '', dateFormat: p.dateFormat ?? 'auto', decimalMark: p.decimalMark ?? 'auto',
-    timeZone: p.timeZone ?? timeZone, name: saved.name, savedId: saved.id,
+    timeZone: p.timeZone ?? timeZone, name: saved.name, savedId: saved.id, baseHeader: [...p.header],
   };
 };
 
@@ -94,8 +96,9 @@ export const toPreset = (d: Draft, preview: FilePreview, name = d.name): CustomP
     if (columnOf(d, f) >= 0 && entries.length > 0) values[f] = Object.fromEntries(entries);
   }
   const kind = d.kind.trim();
+  const header = [...preview.header, ...d.baseHeader.filter((h) => !preview.header.some((c) => key(c) === key(h)))];
   return {
-    format: PRESET_FORMAT, name, header: [...preview.header], columns,
+    format: PRESET_FORMAT, name, header, columns,
     ...(Object.keys(values).length > 0 ? { values } : {}),
     ...(kind !== '' && columnOf(d, 'kind') < 0 ? { constants: { kind } } : {}),
     dateFormat: d.dateFormat, decimalMark: d.decimalMark, timeZone: d.timeZone,
