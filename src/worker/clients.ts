@@ -3,7 +3,7 @@
  * held in worker memory, each saved contract checked against it; contracts, offer templates and follow-up tasks in
  * IndexedDB. Contracts and templates are validated before they are stored; every call resolves to a Result.
  */
-import { STRING_FIELDS, type StringField } from '../engine/events';
+import type { StringField } from '../engine/events';
 import { isDecimalString } from '../engine/money';
 import { followUpDue } from '../engine/offers/follow-up';
 import { parseTemplate, templateId } from '../engine/offers/template';
@@ -15,6 +15,7 @@ import { parseRules } from '../engine/rules/parse-rules';
 import type { NamedDocRow, TarifaDb, TaskRow } from '../storage/db';
 import { deleteDoc, listDocs, putDoc } from '../storage/docs-repo';
 import { getRules } from '../storage/rules-repo';
+import { RULE_FIELDS } from './split';
 import { deleteTask, listTasks, putTask, setTaskStatus } from '../storage/tasks-repo';
 import { toFailure } from './failure';
 import type { TableCache } from './table-cache';
@@ -22,8 +23,8 @@ import type { PlanIssue, ProfitQuery, ProfitResult, Result, SavedDoc, Task, Work
 
 type ClientsCtx = { db: TarifaDb; now: () => number; newId: () => string; tables: TableCache };
 
-/** Fields that can define clients: every text field but the event id and the contact. */
-export const CLIENT_FIELDS: readonly StringField[] = STRING_FIELDS.filter((f) => f !== 'id' && f !== 'contact');
+/** Fields that can define clients: the fields rules can match (every text field but the event id and the contact). */
+export const CLIENT_FIELDS: readonly StringField[] = RULE_FIELDS;
 
 const isId = (id: unknown): id is string => typeof id === 'string' && id.length > 0;
 
