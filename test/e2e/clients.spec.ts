@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { test, expect } from './support/fixtures';
 
 test.describe('clients: profitability, offers, follow-ups', () => {
@@ -24,6 +25,14 @@ test.describe('clients: profitability, offers, follow-ups', () => {
     await form.getByLabel('Monthly fee').fill('300');
     await form.getByRole('button', { name: 'Save contract' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Contract Support answering saved.' })).toBeVisible();
+
+    // The contract exports as a tarifa.contract/1 file.
+    const exported = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export Support answering' }).click();
+    const file = await exported;
+    expect(file.suggestedFilename()).toBe('support-answering.contract.json');
+    const json = JSON.parse(await readFile(await file.path(), 'utf8'));
+    expect(json).toMatchObject({ format: 'tarifa.contract/1', client: 'Support', currency: 'EUR', terms: { kind: 'flat', monthlyFee: '300' } });
 
     // September: 556.67 min × 0.80 = €445.33 > €300 × 1.10 = €330.00: flagged; proposal 445.33 rounded down to a ten.
     const check = page.getByRole('region', { name: 'Support answering: Support' });

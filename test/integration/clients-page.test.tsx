@@ -95,6 +95,15 @@ describe('Clients page', () => {
     const done = await screen.findByTestId('tasks-done');
     fireEvent.click(within(done).getByRole('button', { name: /Undo/ }));
     await screen.findByTestId('tasks-upcoming');
+
+    // Edit the contract: a fee of 25.00 covers September's 20.00, and the flag goes.
+    fireEvent.click(screen.getByRole('button', { name: 'Edit Sales answering' }));
+    const edit = screen.getByRole('form', { name: 'Edit contract' });
+    expect((within(edit).getByLabelText('Monthly fee') as HTMLInputElement).value).toBe('10');
+    fill('Monthly fee', '25', edit);
+    fireEvent.submit(edit);
+    await waitFor(() => expect(within(screen.getByRole('region', { name: 'Sales answering: Sales' })).getByRole('row', { name: /September 2026/ }).textContent).toContain('OK'));
+    expect(screen.queryByTestId('profit-flag')).toBeNull();
   }, 60_000);
 
   it('contracts imported from files: per call and cost cap checks; a bad file is named by path and not saved', async () => {
