@@ -24,7 +24,7 @@ export const en = {
   'data.title': 'Your usage data',
   'data.drop.title': 'Drop a usage file',
   'data.drop.hint': 'A usage export: Twilio messaging or call logs, Asterisk Master.csv, FreeSWITCH CDR, Genesys Cloud CSV or JSON, Meta WhatsApp analytics JSON, or any CSV with a timestamp column. The format is detected. It never leaves this computer.',
-  'data.drop.choose': 'Choose a file…',
+  'data.drop.choose': 'Choose files…',
   'data.drop.input': 'Usage file',
   'data.drop.active': 'Release to import',
   'data.sample.title': 'Try the sample data',

@@ -26,7 +26,7 @@ export const es: Messages = {
   'data.title': 'Tus datos de uso',
   'data.drop.title': 'Suelta un archivo de uso',
   'data.drop.hint': 'Una exportación de uso: registros de mensajes o llamadas de Twilio, Master.csv de Asterisk, CDR de FreeSWITCH, CSV o JSON de Genesys Cloud, JSON de analítica de WhatsApp (Meta) o cualquier CSV con una columna de fecha y hora. El formato se detecta. Nunca sale de este equipo.',
-  'data.drop.choose': 'Elegir un archivo…',
+  'data.drop.choose': 'Elegir archivos…',
   'data.drop.input': 'Archivo de uso',
   'data.drop.active': 'Suelta para importar',
   'data.sample.title': 'Prueba los datos de ejemplo',

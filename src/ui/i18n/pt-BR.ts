@@ -26,7 +26,7 @@ export const ptBR: Messages = {
   'data.title': 'Seus dados de uso',
   'data.drop.title': 'Solte um arquivo de uso',
   'data.drop.hint': 'Uma exportação de uso: registros de mensagens ou chamadas da Twilio, Master.csv do Asterisk, CDR do FreeSWITCH, CSV ou JSON do Genesys Cloud, JSON de análise do WhatsApp (Meta) ou qualquer CSV com uma coluna de data e hora. O formato é detectado. Ele nunca sai deste computador.',
-  'data.drop.choose': 'Escolher um arquivo…',
+  'data.drop.choose': 'Escolher arquivos…',
   'data.drop.input': 'Arquivo de uso',
   'data.drop.active': 'Solte para importar',
   'data.sample.title': 'Experimente os dados de exemplo',
