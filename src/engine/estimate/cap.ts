@@ -47,6 +47,14 @@ export const applyCap = (plan: Plan, lines: readonly EstimateLine[]): { line: Es
     amount,
     explanation: {
       text,
+      message: {
+        code: 'cap',
+        params: {
+          charges: cap.charges.join(', '), charged: money(charged, r), cap: money(limit, r), excess: money(excess, r),
+          ...(limit.gt(0) ? { percent: plainDecimal(excess.div(limit).times(100).round(1, 1)) } : {}),
+          tolerance, beyond: String(beyondTolerance),
+        },
+      },
       eventCount: 0,
       sampleEvents: [],
       usage: 1,

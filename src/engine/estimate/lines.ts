@@ -22,7 +22,7 @@ import type { Charge, Plan } from '../plan/types';
 import type { MeasuredPlan } from './measure-plan';
 import type { MissingRates } from './pricing-error';
 import { priceRateCardLine } from './rate-card-line';
-import type { EstimateLine, LineExplanation } from './types';
+import type { EstimateLine, ExplanationMessage, LineExplanation } from './types';
 
 /** Charge id of the line that lifts a cycle's subtotal to `minimumSpend`. */
 export const MINIMUM_SPEND_CHARGE = 'minimum-spend';
@@ -48,6 +48,13 @@ const amountText = (raw: Big, amount: string, rounding: Rounding): string =>
     ? showAmount(amount)
     : `${groupThousands(plainDecimal(raw))}, rounded to ${showAmount(amount)} (${roundingRule(rounding)})`;
 
+/** A price as `displayPrice` shows it (at least `decimals` places), without grouping: a message parameter. */
+const plainPrice = (x: Big, decimals: number): string => displayPrice(x, decimals).replace(/,/g, '');
+
+/** The rounding parameters of a message, when the amount was rounded. */
+const roundingParams = (raw: Big, amount: string, rounding: Rounding): Record<string, string> =>
+  raw.eq(new Dec(amount)) ? {} : { raw: plainDecimal(raw), decimals: String(rounding.decimals), mode: rounding.mode };
+
 const explain = (
   priced: PricedCharge,
   amount: string,
@@ -62,8 +69,23 @@ const explain = (
   const parts = [what];
   if (priced.free.gt(0)) parts.push(`${groupThousands(plainDecimal(priced.free))} free`);
   parts.push(`${groupThousands(plainDecimal(priced.billable))} billable = ${priced.formula} = ${amountText(priced.raw, amount, rounding)}`);
+  const message: ExplanationMessage = {
+    code: source.meter ? 'usage' : 'fixed',
+    params: {
+      quantity: plainDecimal(priced.usage),
+      ...(source.meter ? { meter: source.meter } : {}),
+      ...(source.key !== undefined ? { key: source.key } : {}),
+      ...(source.filter ? { filter: source.filter } : {}),
+      ...(priced.free.gt(0) ? { free: plainDecimal(priced.free) } : {}),
+      billable: plainDecimal(priced.billable),
+      formula: priced.formula,
+      amount,
+      ...roundingParams(priced.raw, amount, rounding),
+    },
+  };
   return {
     text: parts.join('; '),
+    message,
     meter: source.meter,
     filter: source.filter || undefined,
     eventCount: source.usage?.eventCount ?? 0,
@@ -90,6 +112,7 @@ const flatLine = (charge: Charge & { model: 'flat' }, plan: Plan): EstimateLine 
     amount,
     explanation: {
       text: priced.raw.eq(new Dec(amount)) ? text : `${text}, rounded to ${amount} (${roundingRule(plan.rounding)})`,
+      message: { code: charge.once ? 'flat-once' : 'flat', params: { fee: plainPrice(priced.raw, plan.rounding.decimals), amount, ...roundingParams(priced.raw, amount, plan.rounding) } },
       eventCount: 0,
       sampleEvents: [],
       usage: 1,
@@ -156,6 +179,7 @@ export const minimumSpendLine = (plan: Plan, subtotal: Big): EstimateLine | null
     amount,
     explanation: {
       text: `Subtotal ${displayPrice(subtotal, d)} is below the minimum spend of ${displayPrice(minimum, d)}: true-up of ${showAmount(amount)}`,
+      message: { code: 'minimum-spend', params: { subtotal: plainPrice(subtotal, d), minimum: plainPrice(minimum, d), amount } },
       eventCount: 0,
       sampleEvents: [],
       usage: 1,

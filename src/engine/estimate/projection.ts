@@ -75,5 +75,9 @@ export const projectCycle = (
     tax: totals.tax,
     total: totals.total,
     text,
+    message: {
+      code: 'projection',
+      params: { elapsedDays: days(now - startMs), cycleDays: days(endMs - startMs), percent: (fraction * 100).toFixed(1), factor: factor.toFixed(2), total: totals.total },
+    },
   };
 };

@@ -1,9 +1,27 @@
 /** What an estimate is: per cycle, lines with quantity, amount and the reason for the number. */
 
+/**
+ * An explanation as a message code with parameters, for the UI to say in the user's language; `text` stays the
+ * English sentence (CLI, bill JSON). Numbers are plain decimal strings ("12345.5"); `formula` is the charge model's
+ * formula as written in `text` (English). A rounded amount adds `raw`, `decimals` and `mode`.
+ * - 'usage': quantity, meter, key?, filter?, free?, billable, formula, amount
+ * - 'fixed': quantity, free?, billable, formula, amount
+ * - 'flat' / 'flat-once': fee
+ * - 'minimum-spend': subtotal, minimum, amount
+ * - 'cap': charges, charged, cap, excess, percent?, tolerance, beyond ('true' / 'false')
+ * - 'projection': elapsedDays, cycleDays, percent, factor, total
+ */
+export type ExplanationMessage = {
+  code: 'usage' | 'fixed' | 'flat' | 'flat-once' | 'minimum-spend' | 'cap' | 'projection';
+  params: Record<string, string>;
+};
+
 /** Structured account of how a line's number came to be; the UI renders it, it never recomputes. */
 export type LineExplanation = {
   /** One human sentence, e.g. "12,345 messages (kind = message) - 10,000 free = 2,345 billable; 3 packages of 1,000 at 5.00". */
   text: string;
+  /** `text` as a code and parameters, for translation. */
+  message?: ExplanationMessage;
   meter?: string;
   /** The meter's filter, rendered, e.g. "kind = message". */
   filter?: string;
@@ -69,6 +87,8 @@ export type CycleProjection = {
   total: string;
   /** e.g. "10 of 31 days elapsed (32.3%): usage so far × 3.1, priced with the plan". */
   text: string;
+  /** `text` as a code and parameters, for translation. */
+  message?: ExplanationMessage;
 };
 
 export type CycleEstimate = {

@@ -1,5 +1,6 @@
 import { Fragment, useState } from 'react';
 import type { CycleEstimate } from '../../../engine/estimate/types';
+import { explanationText, lineExplanation, lineLabel } from '../../i18n/explain';
 import { formatDate, formatMoney, formatNumber } from '../../i18n/format';
 import { useLocale, useT } from '../../i18n/use-t';
 import { EventSample } from './EventSample';
@@ -44,12 +45,12 @@ export const CycleTable = ({ cycle, currency, timeZone, datasetId }: Props) => {
             return (
               <Fragment key={key}>
                 <tr>
-                  <th scope="row">{line.label}</th>
+                  <th scope="row">{lineLabel(line, t)}</th>
                   <td className="num">{formatNumber(line.quantity, locale)}</td>
                   <td className="num">{money(line.amount)}</td>
                   {vendorCell(line.vendorAmount)}
                   <td>
-                    <span className="explanation">{line.explanation.text}</span>
+                    <span className="explanation">{lineExplanation(line, t, locale)}</span>
                     {datasetId && samples.length > 0 && (
                       <button type="button" className="link" aria-expanded={open === key} onClick={() => setOpen(open === key ? null : key)}>
                         {open === key ? t('estimate.hideEvents') : t('estimate.showEvents')}
@@ -90,7 +91,7 @@ export const CycleTable = ({ cycle, currency, timeZone, datasetId }: Props) => {
               <th scope="row" colSpan={2}>{t('estimate.projection')}</th>
               <td className="num" data-testid="cycle-projection">{money(cycle.projection.total)}</td>
               {vendorCell(undefined)}
-              <td><span className="explanation">{cycle.projection.text}</span></td>
+              <td><span className="explanation">{cycle.projection.message ? explanationText(cycle.projection.message, t, locale) : cycle.projection.text}</span></td>
             </tr>
           )}
         </tfoot>

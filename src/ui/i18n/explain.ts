@@ -1,0 +1,84 @@
+/**
+ * Engine explanations and import reasons in the user's language (issue #7): the engine gives each explanation a
+ * message code with parameters next to its English text (engine/estimate/types.ts ExplanationMessage); this renders
+ * the code through the catalogue, numbers in the locale's notation (exact: decimal strings go to Intl as strings).
+ * Without a message (an estimate from an older version) the English text is shown as it is.
+ */
+import type { EstimateLine, ExplanationMessage } from '../../engine/estimate/types';
+import type { MessageKey } from './en';
+import type { Params } from './i18n';
+
+type T = (key: MessageKey, params?: Params) => string;
+
+const decimalsOf = (s: string): number => {
+  const dot = s.indexOf('.');
+  return dot < 0 ? 0 : Math.min(20, s.length - dot - 1);
+};
+
+/** A plain decimal string ("12345.50") in the locale's notation, exactly ("12.345,50" in pt-BR). */
+export const formatDecimal = (s: string, locale: string): string => {
+  if (!/^-?\d+(\.\d+)?$/.test(s)) return s;
+  const d = decimalsOf(s);
+  return new Intl.NumberFormat(locale, { minimumFractionDigits: d, maximumFractionDigits: d }).format(s as unknown as number);
+};
+
+/** The numbers of an English formula ("1,000 × 0.01 (tier up to 1,000)") in the locale's notation; dates kept. */
+const localiseNumbers = (text: string, locale: string): string =>
+  text.split(/(\d{4}-\d{2}-\d{2})/).map((part, i) => (i % 2 === 1 ? part
+    : part.replace(/\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?/g, (n) => formatDecimal(n.replace(/,/g, ''), locale)))).join('');
+
+const MODES = ['half-up', 'half-even', 'up', 'down'] as const;
+
+/** "rounded to 25.00 (2 decimals, half-up)". */
+const roundedTo = (p: Record<string, string>, t: T, locale: string): string => {
+  const mode = (MODES as readonly string[]).includes(p.mode) ? t(`explain.mode.${p.mode as (typeof MODES)[number]}`) : p.mode;
+  return t('explain.roundedTo', { amount: formatDecimal(p.amount, locale), decimals: Number(p.decimals), mode });
+};
+
+/** The amount, or "raw, rounded to amount (rule)" when it was rounded. */
+const rounded = (p: Record<string, string>, t: T, locale: string, shown: string): string =>
+  p.raw === undefined ? shown : `${formatDecimal(p.raw, locale)}, ${roundedTo(p, t, locale)}`;
+
+/** An explanation message as a sentence in the user's language. */
+export const explanationText = (message: ExplanationMessage, t: T, locale: string): string => {
+  const p = message.params;
+  const n = (s: string) => formatDecimal(s, locale);
+  switch (message.code) {
+    case 'usage':
+    case 'fixed': {
+      const what = message.code === 'usage'
+        ? t('explain.usage', { quantity: n(p.quantity), meter: p.meter ?? '' }) + (p.key !== undefined ? ` [${p.key}]` : '') + (p.filter ? ` (${p.filter})` : '')
+        : t('explain.fixed', { quantity: n(p.quantity) });
+      const parts = [what];
+      if (p.free !== undefined) parts.push(t('explain.free', { free: n(p.free) }));
+      parts.push(t('explain.billable', { billable: n(p.billable), formula: localiseNumbers(p.formula, locale), amount: rounded(p, t, locale, n(p.amount)) }));
+      return parts.join('; ');
+    }
+    case 'flat':
+    case 'flat-once': {
+      const text = t(message.code === 'flat' ? 'explain.flat' : 'explain.flatOnce', { fee: n(p.fee) });
+      return p.raw === undefined ? text : `${text}, ${roundedTo(p, t, locale)}`;
+    }
+    case 'minimum-spend':
+      return t('explain.minimumSpend', { subtotal: n(p.subtotal), minimum: n(p.minimum), amount: n(p.amount) });
+    case 'cap':
+      return t('explain.cap', {
+        charges: p.charges, charged: n(p.charged), cap: n(p.cap), excess: n(p.excess),
+        above: p.percent !== undefined ? t('explain.cap.percent', { percent: n(p.percent) }) : t('explain.cap.above'),
+        tolerance: n(p.tolerance), status: t(p.beyond === 'true' ? 'explain.cap.beyond' : 'explain.cap.within'),
+      });
+    case 'projection':
+      return t('explain.projection', {
+        elapsed: n(p.elapsedDays), days: n(p.cycleDays), percent: n(p.percent), factor: n(p.factor), total: n(p.total),
+      });
+  }
+};
+
+/** A line's explanation: the translated message when the engine gave one, else its English text. */
+export const lineExplanation = (line: EstimateLine, t: T, locale: string): string =>
+  line.explanation.message ? explanationText(line.explanation.message, t, locale) : line.explanation.text;
+
+/** A line's label: the engine's own lines (minimum-spend true-up, cost cap) translated; a plan's charges as labelled. */
+export const lineLabel = (line: EstimateLine, t: T): string =>
+  line.charge === 'minimum-spend' && line.label === 'Minimum spend true-up' ? t('explain.label.minimumSpend')
+    : line.charge === 'cap' && line.label === 'Cost cap adjustment' ? t('explain.label.cap') : line.label;
