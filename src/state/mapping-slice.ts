@@ -3,8 +3,11 @@ import type { CustomPreset, Failure, FilePreview, SavedPreset } from '../worker/
 import type { AppState } from './store';
 import type { StoreDeps } from './deps';
 
-/** The mapping screen's file: what the worker read of it, and the time zone chosen on the Data page. */
-export type MappingFile = { file: File; preview: FilePreview; timeZone: string };
+/**
+ * The mapping screen's file: what the worker read of it, and the time zone chosen on the Data page. `files`: every
+ * file dropped with it (a month per file), imported together once the mapping is saved.
+ */
+export type MappingFile = { file: File; files: File[]; preview: FilePreview; timeZone: string };
 
 export type PresetsNotice = { kind: 'saved' | 'imported' | 'renamed' | 'deleted'; name: string };
 
@@ -18,10 +21,11 @@ export type MappingSlice = {
   presetsNotice: PresetsNotice | null;
   loadPresets(): Promise<void>;
   /**
-   * A dropped file: read with the saved and built-in presets when one of them recognises it, else opens the mapping
-   * screen on it (a file the worker cannot even preview goes to the import, which reports why).
+   * Dropped files (one dataset): imported when a saved or built-in preset recognises the first, else the mapping
+   * screen opens on it (a file the worker cannot even preview goes to the import, which reports why). A file read by
+   * a saved preset with a time zone is imported in that zone.
    */
-  importOrMap(file: File, timeZone: string): Promise<void>;
+  importOrMap(files: File[], timeZone: string): Promise<void>;
   /** Opens the mapping screen on a file, whatever reads it ("Map columns…"). */
   openMapping(file: File, timeZone: string): Promise<void>;
   closeMapping(): void;
@@ -62,17 +66,23 @@ export const createMappingSlice = (deps: StoreDeps): StateCreator<AppState, [], 
 
     loadPresets: refresh,
 
-    async importOrMap(file, timeZone) {
-      if (get().job || get().mappingBusy) return;
+    async importOrMap(files, timeZone) {
+      if (files.length === 0 || get().job || get().mappingBusy) return;
+      const file = files[0];
       const preview = await inspect(file);
       if (preview === null || preview.detected !== null) {
         set({ mappingError: null });
-        await get().importFile(file, timeZone);
+        let zone = timeZone;
+        if (preview?.detectedCustom) {
+          await refresh();
+          zone = get().savedPresets.find((p) => p.name === preview.detected)?.json.timeZone ?? timeZone;
+        }
+        await get().importFiles(files, zone);
         return;
       }
       await refresh();
       get().dismissJobResult();
-      set({ mapping: { file, preview, timeZone } });
+      set({ mapping: { file, files, preview, timeZone } });
     },
 
     async openMapping(file, timeZone) {
@@ -81,7 +91,7 @@ export const createMappingSlice = (deps: StoreDeps): StateCreator<AppState, [], 
       if (preview === null) return;
       await refresh();
       get().dismissJobResult();
-      set({ mapping: { file, preview, timeZone } });
+      set({ mapping: { file, files: [file], preview, timeZone } });
     },
 
     closeMapping: () => set({ mapping: null, mappingError: null }),
@@ -94,7 +104,7 @@ export const createMappingSlice = (deps: StoreDeps): StateCreator<AppState, [], 
       await refresh();
       set({ mapping: null, presetsNotice: { kind: 'saved', name: saved.value.name } });
       // The import detects the preset just saved: its header is this file's (saved presets are tried first).
-      await get().importFile(open.file, preset.timeZone ?? open.timeZone);
+      await get().importFiles(open.files, preset.timeZone ?? open.timeZone);
       return null;
     },
 

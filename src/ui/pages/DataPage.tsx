@@ -15,7 +15,6 @@ export const DataPage = () => {
   const t = useT();
   const busy = useAppStore((s) => selectors.isBusy(s) || s.mappingBusy);
   const importOrMap = useAppStore((s) => s.importOrMap);
-  const importFiles = useAppStore((s) => s.importFiles);
   const loadSample = useAppStore((s) => s.loadSample);
   const [timeZone, setTimeZone] = useState(() => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');
   return (
@@ -23,7 +22,7 @@ export const DataPage = () => {
       <h1>{t('data.title')}</h1>
       <p className="lead">{t('app.tagline')}</p>
       <div className="start">
-        <DropZone disabled={busy} onFiles={(fs) => void (fs.length === 1 ? importOrMap(fs[0], timeZone) : importFiles(fs, timeZone))} />
+        <DropZone disabled={busy} onFiles={(fs) => void importOrMap(fs, timeZone)} />
         <section className="panel" aria-labelledby="sample-title">
           <h2 id="sample-title">{t('data.sample.title')}</h2>
           <p className="hint">{t('data.sample.hint')}</p>

@@ -64,6 +64,18 @@ describe('the mapping screen', () => {
     expect(screen.getByText("timestamp: cannot read '32/10/2026 10:05' as a date")).toBeTruthy();
   }, 30_000);
 
+  it('several files dropped at once: the mapping of the first reads them all into one dataset', async () => {
+    renderApp();
+    const files = ['bsp-2026-09.csv', 'bsp-2026-10.csv'].map((name) => new File([fixtureFile(`mapping/${name}`)], name, { type: 'text/csv' }));
+    fireEvent.change(screen.getByLabelText('Usage file'), { target: { files } });
+    await screen.findByText('Map the columns of bsp-2026-09.csv', {}, { timeout: 10_000 });
+    expect(screen.getByText('The 1 other files dropped with it are imported with the same mapping, into one dataset.')).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('Preset name'), { target: { value: 'BSP' } });
+    fireEvent.click(screen.getByText('Save preset and import'));
+    await waitFor(() => expect(screen.getByTestId('import-counts').textContent).toBe('13 rows read: 10 imported, 2 rejected, 0 duplicates.'), { timeout: 10_000 });
+    expect(screen.getByTestId('import-preset').textContent).toBe('Read as: BSP.');
+  }, 30_000);
+
   it('renames, exports and deletes saved presets, and imports preset files with issues by path', async () => {
     const { api } = renderApp();
     const doc = {

@@ -72,6 +72,7 @@ const MappingForm = () => {
     <section className="panel mapping" aria-labelledby="mapping-title">
       <h2 id="mapping-title" ref={heading} tabIndex={-1}>{t('mapping.title', { name: file.name })}</h2>
       <p>{preview.detected === null ? t('mapping.intro') : t('mapping.introOnDemand')}</p>
+      {open.files.length > 1 && <p>{t('mapping.moreFiles', { count: open.files.length - 1 })}</p>}
       <p className="hint">{t('mapping.file', { encoding: preview.encoding, delimiter: delimiterName(preview.delimiter, t('mapping.delimiter.tab')), line: preview.headerLine })}</p>
       {saved.length > 0 && (
         <p className="field">
