@@ -63,6 +63,11 @@ describe('Clients page', () => {
     expect(within(sept).getByTestId('profit-proposal').textContent).toBe('€20.00 a month');
     const oct = within(check).getByRole('row', { name: /October 2026/ });
     expect(oct.textContent).toContain('OK');
+    // Each number in words, under the table.
+    fireEvent.click(within(check).getByText('How these numbers come about'));
+    expect(within(check).getByText(/^September 2026/, { selector: 'strong' }).parentElement?.textContent).toBe(
+      'September 2026: Cost: 25.00 min × €0.80 = €20.00. Revenue: the monthly fee, €10.00. Bound: €10.00 × (1 + 10 %) = €11.00. '
+      + 'The cost is above the bound: flagged.');
 
     fireEvent.click(within(sept).getByRole('button', { name: /Draft offer/ }));
     const preview = await screen.findByTestId('offer-preview');

@@ -1,4 +1,4 @@
-import type { Proposal } from '../../../engine/profitability/types';
+import type { Contract, PeriodCheck, Proposal } from '../../../engine/profitability/types';
 import type { ContractCheck, ProfitResult } from '../../../worker/types';
 import { useAppStore } from '../../app/store-context';
 import { formatMoney } from '../../i18n/format';
@@ -19,6 +19,27 @@ const ProposalText = ({ p, currency }: { p: Proposal | null; currency: string })
   return <>{t('profit.proposal.category', { n: p.category, amount: m(p.cap) })}{p.coversCost ? '' : ` (${t('profit.proposal.short')})`}</>;
 };
 
+/** One period's numbers in words, from the check's structured fields (localised here, never recomputed). */
+const Explanation = ({ p, contract, currency, label }: { p: PeriodCheck; contract: Contract; currency: string; label: string }) => {
+  const t = useT();
+  const locale = useLocale();
+  const m = (a: string) => formatMoney(a, currency, locale);
+  const terms = contract.terms;
+  const revenue = terms.kind === 'flat'
+    ? t('profit.explain.flat', { fee: m(p.revenue) })
+    : terms.kind === 'per-call'
+      ? t('profit.explain.per-call', { calls: p.calls, price: m(terms.pricePerCall), revenue: m(p.revenue) })
+      : t(p.capped ? 'profit.explain.capped' : 'profit.explain.within', { cost: m(p.cost), n: terms.category, cap: m(terms.categories[terms.category - 1]) });
+  return (
+    <li>
+      <strong>{label}</strong>: {t('profit.explain.cost', { minutes: decimalText(p.minutes, locale), price: m(contract.referencePricePerMinute), cost: m(p.cost) })}{' '}
+      {revenue}{' '}
+      {t('profit.explain.bound', { revenue: m(p.revenue), tolerance: decimalText(contract.tolerancePercent, locale), bound: m(p.bound) })}{' '}
+      {t(p.status === 'flagged' ? 'profit.explain.flagged' : 'profit.explain.notFlagged')}
+    </li>
+  );
+};
+
 const CheckTable = ({ check, kind, timeZone }: { check: Check; kind: 'month' | 'cycle'; timeZone: string }) => {
   const t = useT();
   const locale = useLocale();
@@ -31,7 +52,8 @@ const CheckTable = ({ check, kind, timeZone }: { check: Check; kind: 'month' | '
     const ref = task.ref as { kind?: string; contractId?: string; periodStart?: number } | undefined;
     return ref?.kind === 'flag' && ref.contractId === check.contractId && ref.periodStart === start;
   });
-  const json = contracts.find((c) => c.id === check.contractId)?.json as { tolerancePercent?: string; referencePricePerMinute?: string } | undefined;
+  // Checks exist only for contracts that validated: the saved JSON is a Contract.
+  const json = contracts.find((c) => c.id === check.contractId)?.json as Contract | undefined;
   const m = (a: string) => formatMoney(a, check.currency, locale);
   return (
     <section aria-label={t('profit.check.heading', { name: check.contractName, client: check.clientLabel })} data-testid={`check-${check.contractId}`}>
@@ -62,7 +84,7 @@ const CheckTable = ({ check, kind, timeZone }: { check: Check; kind: 'month' | '
           </thead>
           <tbody>
             {check.periods.map((p) => (
-              <tr key={p.period} data-status={p.status} title={p.explanation}>
+              <tr key={p.period} data-status={p.status}>
                 <th scope="row">{periodLabel(p, kind, locale, timeZone)}{p.partial ? ` (${t('profit.usage.partial')})` : ''}</th>
                 <td className="num">{decimalText(p.minutes, locale)}</td>
                 <td className="num">{decimalText(String(p.calls), locale)}</td>
@@ -102,6 +124,16 @@ const CheckTable = ({ check, kind, timeZone }: { check: Check; kind: 'month' | '
           </tbody>
         </table>
       </div>
+      {json && (
+        <details>
+          <summary>{t('profit.explain.summary')}</summary>
+          <ul>
+            {check.periods.map((p) => (
+              <Explanation key={p.period} p={p} contract={json} currency={check.currency} label={periodLabel(p, kind, locale, timeZone)} />
+            ))}
+          </ul>
+        </details>
+      )}
     </section>
   );
 };
