@@ -11,6 +11,7 @@ import { RoiPanel } from '../features/simulate/RoiPanel';
 import { ScenarioBar } from '../features/simulate/ScenarioBar';
 import { TcoPanel } from '../features/simulate/TcoPanel';
 import { useT } from '../i18n/use-t';
+import '../features/simulate/simulate.css';
 
 /** How long the page waits after a knob moves before it asks the worker to re-price (the worker keeps the latest). */
 export const SIMULATE_DEBOUNCE_MS = 150;
@@ -62,7 +63,7 @@ export const SimulatePage = () => {
       {error && <FailureBox failure={error} message={error.message} />}
       {result && dataset && result.comparison.plans.length > 0 && (
         <>
-          <ComparisonTable result={result} timeZone={dataset.timeZone} />
+          <ComparisonTable result={result} />
           <Differences result={result} />
           <MultiplierChart result={result} />
           <TcoPanel result={result} />

@@ -65,6 +65,18 @@ export class AppPage {
     await expect(this.page.getByTestId('clients-usage')).toBeVisible();
   }
 
+  /** The Simulate page, waiting for the first comparison of the chosen plans. */
+  async openSimulate() {
+    await this.page.getByRole('navigation').getByRole('link', { name: 'Simulate' }).click();
+    await expect(this.page.getByRole('heading', { level: 1, name: 'Simulate' })).toBeVisible();
+    await expect(this.page.getByTestId('sim-total-0')).toBeVisible({ timeout: 30_000 });
+  }
+
+  /** A plan's total in the Simulate comparison (its column, counted from 0). */
+  simulateTotal(index: number): Locator {
+    return this.page.getByTestId(`sim-total-${index}`);
+  }
+
   async openEstimate(datasetName?: string) {
     if (datasetName) {
       await this.datasetItems().filter({ hasText: datasetName }).getByRole('button', { name: 'Show estimate' }).click();

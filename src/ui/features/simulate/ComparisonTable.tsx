@@ -3,10 +3,12 @@ import { formatDate, formatMoney } from '../../i18n/format';
 import { useLocale, useT } from '../../i18n/use-t';
 
 /** Plans side by side: one row per cycle, one column per plan, the total; the cheapest of each row marked. */
-export const ComparisonTable = ({ result, timeZone }: { result: SimulationResult; timeZone: string }) => {
+/** Cycle starts are shown in the (first) plan's billing time zone, where the cycle begins at midnight. */
+export const ComparisonTable = ({ result }: { result: SimulationResult }) => {
   const t = useT();
   const locale = useLocale();
   const c = result.comparison;
+  const timeZone = result.estimates[0]?.timeZone ?? 'UTC';
   const money = (a: string) => formatMoney(a, c.currency, locale);
   const many = c.plans.length > 1;
   const cell = (key: number, amount: string | null, cheapest: boolean, testId?: string) => (
@@ -22,7 +24,7 @@ export const ComparisonTable = ({ result, timeZone }: { result: SimulationResult
         <p aria-live="polite" data-testid="sim-cheapest">{t('sim.cheapest.is', { plan: c.cheapestName, total: money(c.plans[c.cheapest].total) })}</p>
       )}
       <div className="table-scroll">
-        <table className="sim-compare" aria-describedby="sim-compare-title">
+        <table className="sim-compare" aria-labelledby="sim-compare-title">
           <thead>
             <tr>
               <th scope="col">{t('sim.cycle')}</th>
