@@ -40,6 +40,7 @@ test('two files dropped become one dataset; a third is appended; a file dropped 
   const name = '2025-01.csv, 2025-02.csv';
   await expect(app.datasetItems().first()).toContainText('5 events');
   await expect(app.datasetItems().first()).toContainText('2 files');
+  await page.screenshot({ path: 'test-results/multi-file-two.png', fullPage: true });
 
   // Append March from the dataset list.
   await app.addFiles(name, [MAR]);
@@ -57,6 +58,11 @@ test('two files dropped become one dataset; a third is appended; a file dropped 
   await expect(already.getByRole('button', { name: 'Import anyway' })).toBeVisible();
   await expect(app.datasetItems()).toHaveCount(1);
   await page.screenshot({ path: 'test-results/multi-file.png', fullPage: true });
+
+  // "Import anyway" imports it all the same, as a dataset of its own.
+  await already.getByRole('button', { name: 'Import anyway' }).click();
+  await expect(app.importCounts()).toHaveText('4 rows read: 3 imported, 1 rejected, 0 duplicates.');
+  await expect(app.datasetItems()).toHaveCount(2);
 
   // The dataset stays queryable with every month.
   await app.openEstimate(name);
