@@ -6,7 +6,7 @@ import { parsePlan } from '../../src/engine/plan/validate';
 import { importCsv } from '../../src/import/import-csv';
 import { sampleCsvText } from '../../src/import/sample';
 import { buildTable } from '../../src/engine/testing/table-builder';
-import { explanationText, lineExplanation, lineLabel } from '../../src/ui/i18n/explain';
+import { explanationText, lineExplanation, lineLabel, rejectReason } from '../../src/ui/i18n/explain';
 import { translate, type Locale } from '../../src/ui/i18n/i18n';
 import type { MessageKey } from '../../src/ui/i18n/en';
 
@@ -61,5 +61,41 @@ describe('explanations through the catalogue', () => {
     expect(pt[3]).toMatch(/^Ajuste do teto de custo: As cobranças com teto \(seats\) somam 2\.501,00, acima do teto de 2\.000,00: ajuste de -501,00 \(25,1% acima; tolerância 10%: além da tolerância\)$/);
     expect(pt[4]).toMatch(/^Complemento do gasto mínimo: O subtotal .* está abaixo do gasto mínimo de 5\.000,00: complemento de /);
     expect(lineExplanation(lines[2], tr('es'), 'es')).toBe('3 (cantidad fija); 1 gratis; 2 facturables = 2 × 1250,50 = 2501,00');
+  });
+});
+
+describe('import reasons through the catalogue', () => {
+  it('recognises every reason the reader gives for these bad rows, and says them in Portuguese and Spanish', async () => {
+    const csv = [
+      'timestamp,kind,direction,duration,segments,price',
+      ',message,inbound,,,',
+      'yesterday,message,inbound,,,',
+      '2025-03-01T10:00:00Z,call,sideways,,,',
+      '2025-03-01T10:00:00Z,call,inbound,abc,,',
+      '2025-03-01T10:00:00Z,call,inbound,-5,,',
+      '2025-03-01T10:00:00Z,message,inbound,,,1.2.3',
+      '2025-03-01T10:00:00Z,message,inbound',
+      '2025-03-01T10:00:00Z,message,inbound,,,',
+    ].join('\n');
+    const rejects: { reason: string }[] = [];
+    await importCsv(csv, { preset: 'generic', timeZone: 'UTC' }, { chunk: async (_c, r) => { rejects.push(...r); }, progress: () => {} });
+    expect(rejects.length).toBe(7);
+    for (const r of rejects) {
+      expect(rejectReason(r.reason, tr('en')), r.reason).toBe(r.reason);
+      expect(rejectReason(r.reason, tr('pt-BR')), r.reason).not.toBe(r.reason);
+    }
+    expect(rejects.map((r) => rejectReason(r.reason, tr('pt-BR')))).toEqual([
+      'timestamp: vazio',
+      "timestamp: não foi possível ler 'yesterday' como data",
+      "direction: 'sideways' não é entrada (inbound) nem saída (outbound)",
+      "duration: 'abc' não é um número",
+      "duration: '-5' não pode ser negativo",
+      "price: '1.2.3' não é um valor decimal",
+      'linha: esperados 6 campos, encontrados 3',
+    ]);
+    expect(rejectReason("timestamp: cannot read '03/04/2025' as a date (day/month order unknown: set dateOrder)", tr('es')))
+      .toBe("timestamp: no se puede leer '03/04/2025' como fecha (orden día/mes desconocido: defina dateOrder)");
+    expect(rejectReason('data point 4: timestamp: empty', tr('es'))).toBe('punto de datos 4: timestamp: vacío');
+    expect(rejectReason('something new', tr('es'))).toBe('something new');
   });
 });

@@ -82,3 +82,33 @@ export const lineExplanation = (line: EstimateLine, t: T, locale: string): strin
 export const lineLabel = (line: EstimateLine, t: T): string =>
   line.charge === 'minimum-spend' && line.label === 'Minimum spend true-up' ? t('explain.label.minimumSpend')
     : line.charge === 'cap' && line.label === 'Cost cap adjustment' ? t('explain.label.cap') : line.label;
+
+/**
+ * Import reasons are stored as English text of a fixed grammar ("<field>: <what>", import/generic/row-writer.ts and
+ * the people reader); the common ones are recognised here and said in the user's language, the rest shown as they
+ * are. test/integration/explanations-i18n.test.ts imports bad rows to keep this in step with the reader.
+ */
+const REASONS: { re: RegExp; key: MessageKey; names: string[] }[] = [
+  { re: /^row: expected (\d+) fields, found (\d+)$/, key: 'reject.width', names: ['expected', 'found'] },
+  { re: /^timestamp: empty$/, key: 'reject.timestampEmpty', names: [] },
+  { re: /^timestamp: cannot read '(.*)' as a date \(day\/month order unknown: set dateOrder\)$/s, key: 'reject.timestampOrder', names: ['value'] },
+  { re: /^timestamp: cannot read '(.*)' as a date$/s, key: 'reject.timestamp', names: ['value'] },
+  { re: /^(\w+): '(.*)' is not a number$/s, key: 'reject.number', names: ['field', 'value'] },
+  { re: /^(\w+): '(.*)' must not be negative$/s, key: 'reject.negative', names: ['field', 'value'] },
+  { re: /^price: '(.*)' is not a decimal amount$/s, key: 'reject.price', names: ['value'] },
+  { re: /^direction: '(.*)' is not inbound or outbound$/s, key: 'reject.direction', names: ['value'] },
+  { re: /^e-mail: '(.*)' is not an e-mail address$/s, key: 'reject.email', names: ['value'] },
+  { re: /^(e-mail|agent): '(.*)' is already on line (\d+)$/s, key: 'reject.twin', names: ['field', 'value', 'line'] },
+  { re: /^name: empty \(a person needs a name, an e-mail or an agent id\)$/, key: 'reject.person', names: [] },
+];
+
+/** An import reject reason in the user's language (the English text when it is not one of the known reasons). */
+export const rejectReason = (reason: string, t: T): string => {
+  const point = /^data point (\d+): (.*)$/s.exec(reason);
+  if (point) return t('reject.dataPoint', { n: point[1], reason: rejectReason(point[2], t) });
+  for (const { re, key, names } of REASONS) {
+    const m = re.exec(reason);
+    if (m) return t(key, Object.fromEntries(names.map((name, i) => [name, m[i + 1]])));
+  }
+  return reason;
+};

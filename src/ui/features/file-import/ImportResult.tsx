@@ -1,4 +1,5 @@
 import { useAppStore, useWorkerApi } from '../../app/store-context';
+import { rejectReason } from '../../i18n/explain';
 import { useT } from '../../i18n/use-t';
 import { downloadText } from '../../components/download';
 import { FileTable } from './FileTable';
@@ -61,7 +62,7 @@ export const ImportResult = () => {
               {last.rejects.rows.map((r) => (
                 <tr key={`${r.file ?? ''}:${r.line}`}>
                   {withFile && <td>{r.file ?? ''}</td>}
-                  <td className="num">{r.line}</td><td>{r.reason}</td><td><code>{r.raw}</code></td>
+                  <td className="num">{r.line}</td><td>{rejectReason(r.reason, t)}</td><td><code>{r.raw}</code></td>
                 </tr>
               ))}
             </tbody>

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { useAppStore } from '../../app/store-context';
+import { rejectReason } from '../../i18n/explain';
 import { formatDate } from '../../i18n/format';
 import { useLocale, useT } from '../../i18n/use-t';
 
@@ -40,7 +41,7 @@ export const PeopleFile = () => {
         <details className="people-rejects" open>
           <summary>{t('people.rejects', { count: rejects.length })}</summary>
           <ul>
-            {rejects.map((r) => <li key={r.line}>{t('people.rejectLine', { line: r.line, reason: r.reason })}</li>)}
+            {rejects.map((r) => <li key={r.line}>{t('people.rejectLine', { line: r.line, reason: rejectReason(r.reason, t) })}</li>)}
           </ul>
         </details>
       )}
