@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { extraColumn, tableFromChunks } from '../../src/engine/events';
 import { ColumnBuilder } from '../../src/import/column-builder';
-import { discardUnfinished, loadTable, stageChunk } from '../../src/storage/datasets-repo';
+import { commitAppend, discardUnfinished, loadTable, stageChunk } from '../../src/storage/datasets-repo';
 import { TarifaDb } from '../../src/storage/db';
 import { createApi } from '../../src/worker/api';
 import type { ImportReport, Result, WorkerApi } from '../../src/worker/types';
@@ -229,6 +229,16 @@ describe('appending files to a dataset', () => {
     const r = await run;
     expect(stagedSeen).toBe(true);
     expect(r.ok ? 'ok' : r.error.code).toBe('cancelled');
+    expect(await snapshot(db)).toEqual(before);
+  });
+
+  it('a commit against a dataset that changed meanwhile is refused and changes nothing', async () => {
+    const { db, api } = setup();
+    const id = ok(await api.importFiles([new File([JAN], 'jan.csv')], { timeZone: 'UTC' }, 'job-1', noProgress)).dataset.id;
+    const before = await snapshot(db);
+    const totals = { rowsRead: 1, imported: 1, rejected: 0, duplicates: 0, files: [], ignoredColumns: [], chunks: 1, minTimestamp: 0, maxTimestamp: 0 };
+    await expect(commitAppend(db, id, 0, totals)).rejects.toThrow(/changed while files were appended/);
+    await expect(commitAppend(db, 'gone', 1, totals)).rejects.toThrow(/changed while files were appended/);
     expect(await snapshot(db)).toEqual(before);
   });
 
