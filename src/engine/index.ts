@@ -34,5 +34,6 @@ export {
   type RoundingMode,
 } from './money';
 export * from './allocation';
+export * as simulation from './simulate';
 export * from './profitability';
 export * from './offers';
