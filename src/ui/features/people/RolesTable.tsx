@@ -61,7 +61,7 @@ export const RolesTable = ({ roles }: { roles: RoleGroup[] }) => {
   return (
     <div className="table-wide">
       <table className="agents roles" data-testid="roles-table">
-        <caption className="visually-hidden">{t('people.tableCaption')}</caption>
+        <caption className="sr-only">{t('people.tableCaption')}</caption>
         <thead>
           <tr>
             <th scope="col">{t('people.role')}</th>
