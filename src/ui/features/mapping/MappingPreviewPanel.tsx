@@ -1,4 +1,5 @@
 import type { Failure, MappingPreview } from '../../../worker/types';
+import { rejectReason } from '../../i18n/explain';
 import { useT } from '../../i18n/use-t';
 
 type Props = {
@@ -60,7 +61,7 @@ export const MappingPreviewPanel = ({ preview, error, checking, fields }: Props)
                   </thead>
                   <tbody>
                     {preview.rejects.map((r) => (
-                      <tr key={r.line}><td className="num">{r.line}</td><td>{r.reason}</td><td><code>{r.raw}</code></td></tr>
+                      <tr key={r.line}><td className="num">{r.line}</td><td>{rejectReason(r.reason, t)}</td><td><code>{r.raw}</code></td></tr>
                     ))}
                   </tbody>
                 </table>
