@@ -11,6 +11,7 @@
  * MAX_RESTARTS restarts within a minute the client stops restarting and every call fails at once.
  */
 import * as Comlink from 'comlink';
+import { tooDeepAt, tooDeepMessage } from '../engine/plan/depth';
 import { CHANGED, isChange, type Change } from './tab-sync';
 import type { Failure, WorkerApi } from './types';
 
@@ -176,6 +177,15 @@ export const createWorkerClient = (options: WorkerClientOptions = {}): WorkerCli
 
   const call = (name: string, args: unknown[]): Promise<unknown> => {
     const returnsResult = RESULT_CALLS.has(name);
+    // A document nested thousands of levels deep (a hostile plan or rules file) cannot be posted: the structured clone
+    // recurses and overflows the stack. Answer here, as the worker would answer a document past the depth limit.
+    const deepAt = args.map((a) => tooDeepAt(a)).find((p) => p !== null);
+    if (deepAt != null) {
+      const issues = [{ path: deepAt, message: tooDeepMessage }];
+      if (name.startsWith('validate')) return Promise.resolve(issues);
+      if (returnsResult) return Promise.resolve({ ok: false, error: { code: 'bad-file', message: `${deepAt}: ${tooDeepMessage}`, issues } });
+      return Promise.reject(new RangeError(`${name}: ${deepAt}: ${tooDeepMessage}`));
+    }
     if (disposed || gaveUp) {
       const message = disposed ? 'The engine was closed.' : GAVE_UP_MESSAGE;
       return returnsResult ? Promise.resolve({ ok: false, error: { code: 'internal', message } })

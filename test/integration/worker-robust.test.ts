@@ -158,6 +158,22 @@ describe('worker client: crash restart', () => {
   });
 });
 
+describe('worker client: hostile documents', () => {
+  it('a plan nested 10,000 levels deep is answered with an issue, not a failed structured clone', async () => {
+    const db = freshDb();
+    const { client } = clientOn(db, { deadAfterMs: 60_000 });
+    let deep: unknown = 'x';
+    for (let i = 0; i < 10_000; i++) deep = { not: deep };
+    const plan = { ...(PLAN as Record<string, unknown>), meters: { messages: { type: 'count', where: { contact: deep } } } };
+    const issues = await client.api.validatePlan(plan);
+    expect(issues).toEqual([{ path: expect.stringMatching(/^meters\.messages\.where\.contact\.not\.not/), message: 'nested more than 64 levels deep' }]);
+    await expect(client.api.savePlan(plan)).resolves.toMatchObject({ ok: false, error: { code: 'bad-file', issues: [{ message: 'nested more than 64 levels deep' }] } });
+    await expect(client.api.estimate('x', plan)).resolves.toMatchObject({ ok: false });
+    expect(await client.api.listPlans()).toEqual([]);
+    expect(client.restarts()).toBe(0);
+  });
+});
+
 describe('tab sync', () => {
   const twoTabs = () => {
     const db = freshDb();
