@@ -12,10 +12,13 @@ export const tooDeepAt = (input: unknown, limit = MAX_DEPTH): string | null => {
   const stack: { value: unknown; path: (string | number)[] }[] = [{ value: input, path: [] }];
   while (stack.length > 0) {
     const { value, path } = stack.pop()!;
-    if (typeof value !== 'object' || value === null) continue;
+    if (typeof value !== 'object' || value === null || ArrayBuffer.isView(value)) continue; // bytes nest nothing
     if (path.length >= limit) return formatPath(path);
-    if (Array.isArray(value)) value.forEach((v, i) => stack.push({ value: v, path: [...path, i] }));
-    else for (const [k, v] of Object.entries(value)) stack.push({ value: v, path: [...path, k] });
+    if (Array.isArray(value)) {
+      value.forEach((v, i) => { if (typeof v === 'object' && v !== null) stack.push({ value: v, path: [...path, i] }); });
+    } else {
+      for (const [k, v] of Object.entries(value)) if (typeof v === 'object' && v !== null) stack.push({ value: v, path: [...path, k] });
+    }
   }
   return null;
 };
