@@ -34,6 +34,19 @@ test.describe('engine worker crash', () => {
     await expect(page.getByRole('alert')).toHaveCount(0);
   });
 
+  test('a plan file nested 10,000 levels deep is refused with its path; the app keeps working', async ({ app, page }) => {
+    await app.open();
+    await nav(page, 'Plans');
+    const deep = `{"format":"tarifa.plan/1","name":"deep","meters":{"m":{"type":"count","where":{"contact":${'{"not":'.repeat(10_000)}"x"${'}'.repeat(10_000)}}}}}`;
+    await page.getByLabel('Import plan file…').setInputFiles({ name: 'deep.json', mimeType: 'application/json', buffer: Buffer.from(deep) });
+    await expect(page.getByText(/nested more than 64 levels deep/).first()).toBeVisible();
+    await nav(page, 'Data');
+    await app.loadSample();
+    await expect(app.importCounts()).toContainText('imported', { timeout: 30_000 });
+    await app.openEstimate('Sample');
+    await expect(app.estimateTotal()).toHaveText('$953.00');
+  });
+
   test('without ?debug there is no hook', async ({ app, page }) => {
     await app.open();
     expect(await page.evaluate(() => 'tarifaDebug' in window)).toBe(false);
