@@ -64,6 +64,31 @@ describe('explanations through the catalogue', () => {
   });
 });
 
+describe('formulas through the catalogue', () => {
+  it('says packages, tiers and per-N prices in Portuguese, numbers in its notation; English unchanged', () => {
+    const table = buildTable(Array.from({ length: 6000 }, (_, i) => ({ timestamp: Date.parse('2025-03-01T10:00:00Z') + i * 1000, kind: 'message', duration: 90 })));
+    const plan = planOf({
+      format: 'tarifa.plan/1', name: 'P', currency: 'BRL', cycle: { anchorDay: 1, timeZone: 'UTC' },
+      meters: { messages: { type: 'count' }, seconds: { type: 'sum', field: 'duration' } },
+      charges: [
+        { id: 'pkg', label: 'Packages', meter: 'messages', model: 'package', packageSize: 1000, packagePrice: '5' },
+        { id: 'grad', label: 'Graduated', meter: 'messages', model: 'graduated', tiers: [{ upTo: 1000, unitPrice: '0.01', flatFee: '5' }, { upTo: 5000, unitPrice: '0.008', flatFee: '2' }, { upTo: null, unitPrice: '0.005' }] },
+        { id: 'vol', label: 'Volume', meter: 'messages', model: 'volume', tiers: [{ upTo: 5000, unitPrice: '0.01' }, { upTo: null, unitPrice: '0.005' }] },
+        { id: 'min', label: 'Minutes', meter: 'seconds', model: 'standard', unitPrice: '0.10', per: 60 },
+      ],
+    });
+    const lines = estimatePlan(table, plan).cycles[0].lines;
+    for (const line of lines) expect(lineExplanation(line, tr('en'), 'en')).toBe(line.explanation.text);
+    const pt = lines.map((l) => lineExplanation(l, tr('pt-BR'), 'pt-BR').split(' = ')[1]);
+    expect(pt).toEqual([
+      '6 pacotes de 1.000 a 5,00',
+      '1.000 × 0,01 (faixa até 1.000) + taxa fixa da faixa até 1.000: 5,00 + 4.000 × 0,008 (faixa 1.000-5.000) + taxa fixa da faixa 1.000-5.000: 2,00 + 1.000 × 0,005 (faixa acima de 5.000)',
+      '6.000 × 0,005 (todas as unidades na faixa acima de 5.000)',
+      '540.000 × 0,10 por 60',
+    ]);
+  });
+});
+
 describe('import reasons through the catalogue', () => {
   it('recognises every reason the reader gives for these bad rows, and says them in Portuguese and Spanish', async () => {
     const csv = [

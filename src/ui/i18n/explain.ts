@@ -27,6 +27,28 @@ const localiseNumbers = (text: string, locale: string): string =>
   text.split(/(\d{4}-\d{2}-\d{2})/).map((part, i) => (i % 2 === 1 ? part
     : part.replace(/\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?/g, (n) => formatDecimal(n.replace(/,/g, ''), locale)))).join('');
 
+const TIER = '(up to [\\d,]+|above [\\d,]+|[\\d,]+-[\\d,]+)';
+
+/** A tier's name as the engine writes it ("up to 1,000", "1,000-5,000", "above 5,000") in the user's language. */
+const tierText = (name: string, t: T): string => {
+  const upTo = /^up to (.+)$/.exec(name);
+  if (upTo) return t('formula.tierUpTo', { n: upTo[1] });
+  const above = /^above (.+)$/.exec(name);
+  if (above) return t('formula.tierAbove', { n: above[1] });
+  const [from, to] = name.split('-');
+  return t('formula.tierRange', { from, to });
+};
+
+/** The words of an English formula (charges/price.ts, tiers.ts) in the user's language; numbers as they are. */
+const localiseWords = (text: string, t: T): string =>
+  text
+    .replace(new RegExp(`flat fee of tier ${TIER}:`, 'g'), (_, tier: string) => `${t('formula.flatFee', { tier: tierText(tier, t) })}:`)
+    .replace(new RegExp(`\\(all units at tier ${TIER}\\)`, 'g'), (_, tier: string) => `(${t('formula.allUnits', { tier: tierText(tier, t) })})`)
+    .replace(new RegExp(`\\(tier ${TIER}\\)`, 'g'), (_, tier: string) => `(${t('formula.tier', { tier: tierText(tier, t) })})`)
+    .replace(/(\d[\d,]*) (packages?) of ([\d,]+) at /g, (_, n: string, word: string, size: string) =>
+      `${n} ${t(word === 'package' ? 'formula.package' : 'formula.packages', { size })} `)
+    .replace(/ per ([\d,]+)$/, (_, n: string) => ` ${t('formula.per', { n })}`);
+
 const MODES = ['half-up', 'half-even', 'up', 'down'] as const;
 
 /** "rounded to 25.00 (2 decimals, half-up)". */
@@ -51,7 +73,7 @@ export const explanationText = (message: ExplanationMessage, t: T, locale: strin
         : t('explain.fixed', { quantity: n(p.quantity) });
       const parts = [what];
       if (p.free !== undefined) parts.push(t('explain.free', { free: n(p.free) }));
-      parts.push(t('explain.billable', { billable: n(p.billable), formula: localiseNumbers(p.formula, locale), amount: rounded(p, t, locale, n(p.amount)) }));
+      parts.push(t('explain.billable', { billable: n(p.billable), formula: localiseNumbers(localiseWords(p.formula, t), locale), amount: rounded(p, t, locale, n(p.amount)) }));
       return parts.join('; ');
     }
     case 'flat':
