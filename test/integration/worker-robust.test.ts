@@ -248,6 +248,17 @@ describe('reopen on a lost IndexedDB connection', () => {
     expect([...ids]).toEqual([datasets[0].id]);
   });
 
+  it('another tab deleting the database (versionchange) closes this connection; the next call reopens an empty one', async () => {
+    const db = freshDb();
+    const api = startWorkerApi({ db });
+    await importOne(api);
+    await new TarifaDb(db.name).delete(); // as "delete all data" in another tab: this connection gets versionchange
+    expect(db.isOpen()).toBe(false);
+    expect(await api.listDatasets()).toEqual([]);
+    expect((await api.savePlan(PLAN)).ok).toBe(true);
+    expect(await api.listPlans()).toHaveLength(1);
+  });
+
   it('a client-side close during a plan save retries once and stores the plan once', async () => {
     const db = freshDb();
     const api = startWorkerApi({ db });
