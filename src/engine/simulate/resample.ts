@@ -18,7 +18,7 @@
  *   of the given time zone, counted from the data's first month. At most MAX_SIMULATED_EVENTS events are produced.
  */
 import { DateTime } from 'luxon';
-import { allocateColumns, STRING_FIELDS, type Dictionaries, type EventTable, type StringField } from '../events';
+import { allocateColumns, STRING_FIELDS, type Dictionaries, type EventColumns, type EventTable, type StringField } from '../events';
 import { bucketByCycle, cycleBoundaries } from '../time/cycles';
 import { timeRange } from '../time/time-range';
 import { growthFactor, isNeutral, spikeFactor, type Knobs } from './knobs';
@@ -52,7 +52,28 @@ const SALT_NUMBER = 4;
 const NO_CONTACT = 0x40000000;
 
 /** Local months ("YYYY-MM") of the data and each event's month index. */
-export const monthsOf = (table: EventTable, timeZone: string): { labels: string[]; boundaries: number[]; monthOf: Int32Array } => {
+type Months = { labels: string[]; boundaries: number[]; monthOf: Int32Array };
+/** Per table (its columns never change): local months per zone, agents and channels used. Knob changes reuse them. */
+const facts = new WeakMap<EventTable, { months: Map<string, Months>; agents: number; numbers: number }>();
+
+const factsOf = (table: EventTable) => {
+  let f = facts.get(table);
+  if (!f) {
+    const n = table.columns.length;
+    f = { months: new Map(), agents: used(table.columns.strings.agent, n, table.dicts.agent.length), numbers: used(table.columns.strings.channel, n, table.dicts.channel.length) };
+    facts.set(table, f);
+  }
+  return f;
+};
+
+const monthsCached = (table: EventTable, timeZone: string): Months => {
+  const f = factsOf(table);
+  let m = f.months.get(timeZone);
+  if (!m) f.months.set(timeZone, (m = monthsOf(table, timeZone)));
+  return m;
+};
+
+export const monthsOf = (table: EventTable, timeZone: string): Months => {
   const { min, max } = timeRange(table.columns.timestamp, table.columns.length);
   const boundaries = cycleBoundaries(min, max, { anchorDay: 1, timeZone });
   const labels = boundaries.slice(0, -1).map((b) => DateTime.fromMillis(b, { zone: timeZone }).toFormat('yyyy-MM'));
@@ -94,9 +115,8 @@ export type Resampled = { table: EventTable; months: string[]; agents: number; n
 export const applyKnobs = (table: EventTable, knobs: Knobs, timeZone: string): Resampled => {
   const n = table.columns.length;
   const src = table.columns;
-  const { labels, monthOf } = monthsOf(table, timeZone);
-  const agentsBefore = used(src.strings.agent, n, table.dicts.agent.length);
-  const numbersBefore = used(src.strings.channel, n, table.dicts.channel.length);
+  const { labels, monthOf } = monthsCached(table, timeZone);
+  const { agents: agentsBefore, numbers: numbersBefore } = factsOf(table);
   if (isNeutral(knobs)) return { table, months: labels, agents: agentsBefore, numbers: numbersBefore };
 
   const scale = checkNumber(knobs.scale, 'knobs.scale');
@@ -122,17 +142,22 @@ export const applyKnobs = (table: EventTable, knobs: Knobs, timeZone: string): R
     entry.factor[code] *= factor;
   });
 
-  const dicts = Object.fromEntries(STRING_FIELDS.map((f) => [f, [...table.dicts[f]]])) as unknown as Dictionaries;
+  // Dictionaries are shared with the measured table except the ones the knobs add entries to (copied on write).
+  const dicts: Dictionaries = { ...table.dicts };
+  const own = (f: StringField): string[] => {
+    if (dicts[f] === table.dicts[f]) dicts[f] = [...table.dicts[f]];
+    return dicts[f];
+  };
   const mix = knobs.mix.flatMap((m, j) => {
     const share = checkNumber(m.percent, `knobs.mix[${j}].percent`) / 100;
     const from = codeOf(dicts.category, m.from);
     if (from < 0 || share === 0 || m.from === m.to) return [];
-    return [{ from, to: ensureCode(dicts.category, m.to), share, salt: SALT_MIX + 16 * (j + 1) }];
+    return [{ from, to: ensureCode(own('category'), m.to), share, salt: SALT_MIX + 16 * (j + 1) }];
   });
   const extra = (count: number, field: StringField, before: number, prefix: string, salt: number) => {
     if (!(count > 0)) return null;
     if (!Number.isInteger(count)) throw new SimulationError(`knobs.${field === 'agent' ? 'extraAgents' : 'extraNumbers'}: must be a whole number`);
-    const codes = Array.from({ length: count }, (_, k) => ensureCode(dicts[field], `${prefix}-${k + 1}`));
+    const codes = Array.from({ length: count }, (_, k) => ensureCode(own(field), `${prefix}-${k + 1}`));
     return { codes, share: count / (before + count), salt };
   };
   const agents = extra(knobs.extraAgents, 'agent', agentsBefore, 'extra-agent', SALT_AGENT);
@@ -143,6 +168,7 @@ export const applyKnobs = (table: EventTable, knobs: Knobs, timeZone: string): R
   const copies = new Uint32Array(n);
   const factorCount = fieldFactors.length;
   let total = 0;
+  let maxCopies = 0;
   for (let i = 0; i < n; i++) {
     const m = monthOf[i];
     if (m < 0) continue;
@@ -155,6 +181,7 @@ export const applyKnobs = (table: EventTable, knobs: Knobs, timeZone: string): R
     if (r > 0) {
       copies[i] = r; // ceil of (-1, 0] is -0 or 0: no copy
       total += r;
+      if (r > maxCopies) maxCopies = r;
     }
   }
   if (total > MAX_SIMULATED_EVENTS) {
@@ -170,16 +197,24 @@ export const applyKnobs = (table: EventTable, knobs: Knobs, timeZone: string): R
       copy[j] = k;
     }
   }
-  const out = allocateColumns(total);
-  const gather = (from: Float64Array | Uint32Array, to: Float64Array | Uint32Array) => {
-    for (let j = 0; j < total; j++) to[j] = from[source[j]];
-  };
-  gather(src.timestamp, out.timestamp);
-  gather(src.duration, out.duration);
-  gather(src.segments, out.segments);
-  gather(src.quantity, out.quantity);
-  gather(src.price, out.price);
-  for (const f of STRING_FIELDS) gather(src.strings[f], out.strings[f]);
+  // Every event once (the knobs only move contacts between agents, numbers or categories): the columns are shared,
+  // and only the ones the knobs change are copied.
+  const identity = total === n && maxCopies === 1;
+  const changed: StringField[] = [...(mix.length > 0 ? ['category' as const] : []), ...(agents ? ['agent' as const] : []), ...(numbers ? ['channel' as const] : [])];
+  const out: EventColumns = identity
+    ? { ...src, length: n, strings: { ...src.strings, ...Object.fromEntries(changed.map((f) => [f, src.strings[f].slice(0, n)])) } }
+    : allocateColumns(total);
+  if (!identity) {
+    const gather = (from: Float64Array | Uint32Array, to: Float64Array | Uint32Array) => {
+      for (let j = 0; j < total; j++) to[j] = from[source[j]];
+    };
+    gather(src.timestamp, out.timestamp);
+    gather(src.duration, out.duration);
+    gather(src.segments, out.segments);
+    gather(src.quantity, out.quantity);
+    gather(src.price, out.price);
+    for (const f of STRING_FIELDS) gather(src.strings[f], out.strings[f]);
+  }
 
   const keyOf = (i: number) => (contact[i] !== 0 ? contact[i] : NO_CONTACT + i);
   if (mix.length > 0) {
@@ -202,9 +237,9 @@ export const applyKnobs = (table: EventTable, knobs: Knobs, timeZone: string): R
 
   // Copies k >= 1 of a contact are new contacts "<contact>~k".
   const replica = new Map<number, number>();
-  const contactDict = dicts.contact;
+  const contactDict = maxCopies > 1 ? own('contact') : dicts.contact;
   const outContact = out.strings.contact;
-  for (let j = 0; j < total; j++) {
+  for (let j = 0; maxCopies > 1 && j < total; j++) {
     const k = copy[j];
     const c = outContact[j];
     if (k === 0 || c === 0) continue;
