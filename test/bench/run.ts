@@ -24,6 +24,7 @@ import { ensureData } from './data';
 import { nodeMaxRssMB } from './memory';
 import { FLOOR_COLUMNS, type BenchPlan, type EstimateTimings } from './estimate-bench';
 import { nodeEstimates, nodeImportNoStore, nodeRawPapa, type NodeRun } from './node-bench';
+import { nodeSimulate, SIMULATE_CHANGES, type SimulateTimings } from './simulate-bench';
 import { best, fmtBytes, fmtInt, fmtMB, fmtSec, RATIO_LABEL_WIDTH, ratioLine, table } from './report';
 
 type Args = {
@@ -96,6 +97,7 @@ const main = async (): Promise<void> => {
   const rawNode: NodeRun[] = [];
   const noStoreNode: (NodeRun & { imported: number })[] = [];
   let nodeEst: Awaited<ReturnType<typeof nodeEstimates>> | null = null;
+  let nodeSim: SimulateTimings | null = null;
   const logTimings = (t: EstimateTimings): void => {
     log(`    floor: ${t.floor.runs.map((ms) => ms.toFixed(1)).join(' ')} ms (checksum ${t.floor.checksum.toExponential(6)})`);
     for (const p of t.plans) log(`    ${p.id}: ${p.runs.map((ms) => ms.toFixed(1)).join(' ')} ms${p.ok ? '' : `  FAILED: ${p.error}`}`);
@@ -115,6 +117,11 @@ const main = async (): Promise<void> => {
     nodeEst = await nodeEstimates(data.path, args.timeZone, plans, args.estimateRepeat);
     log(`  node table for estimates (importCsv -> tableFromChunks): ${fmtSec(nodeEst.buildMs)}, ${fmtInt(nodeEst.events)} events; then in memory:`);
     logTimings(nodeEst);
+    // Simulate (issue #6): the page's default plans, re-priced after each of 20 growth-knob changes.
+    const simPlans = plans.filter((p) => p.id === 'seat' || p.id === 'whatsapp-per-message');
+    nodeSim = await nodeSimulate(data.path, args.timeZone, simPlans);
+    log(`  node simulate after a knob change (${nodeSim.plans.join(' + ')}, curve + 24-month TCO), ${SIMULATE_CHANGES} changes: `
+      + `${nodeSim.runs.map((ms) => ms.toFixed(0)).join(' ')} ms; ${fmtInt(nodeSim.simulated[0])} .. ${fmtInt(nodeSim.simulated[1])} simulated events; totals ${nodeSim.totals.join(' / ')}`);
   }
 
   let browser: BrowserResult | null = null;
@@ -154,6 +161,10 @@ const main = async (): Promise<void> => {
   if (nodeEst) {
     rows.push(['Node', 'table for estimates (importCsv -> tableFromChunks)', fmtSec(nodeEst.buildMs), evRate(nodeEst.buildMs, nodeEst.events), '', `RSS ${fmtMB(nodeEst.peakRssMB)}`]);
     estimateRows('Node', nodeEst);
+  }
+  if (nodeSim) {
+    rows.push(['Node', `simulate: re-price ${fmtInt(nodeSim.events)} events after a knob change (median of ${nodeSim.runs.length})`, fmtMs(nodeSim.medianMs),
+      evRate(nodeSim.medianMs, nodeSim.events), '', '', `min ${fmtMs(Math.min(...nodeSim.runs))}, max ${fmtMs(Math.max(...nodeSim.runs))}`]);
   }
   const bRaw = browser ? best(browser.rawPapa) : undefined;
   const bNoStore = browser ? best(browser.noStore) : undefined;
