@@ -8,6 +8,7 @@ import { createWorkerClient, proxyCallback } from '../worker/client';
 import { App } from './app/App';
 import { ServicesProvider } from './app/store-context';
 import { InterruptedImports } from './features/backup/InterruptedImports';
+import { WorkspaceGate } from './features/backup/WorkspaceGate';
 import { findInterruptedImports, trackImports } from './features/backup/interrupted-imports';
 import './styles.css';
 
@@ -63,7 +64,7 @@ client.onRestart((reason) => store.getState().noteEngineRestart(reason === 'gave
 client.onChange((change) => void store.getState().applyRemoteChange(change));
 if (debug) {
   (window as unknown as { tarifaDebug: unknown }).tarifaDebug = {
-    api, proxy: proxyCallback, killEngine: () => client.killSilently(), restarts: () => client.restarts(),
+    api, proxy: proxyCallback, killEngine: () => client.killSilently(), crashEngine: () => client.crash(), restarts: () => client.restarts(),
   };
 }
 
@@ -75,8 +76,11 @@ trackImports((listener) => void store.subscribe((s) => listener(s.job?.name ?? n
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <ServicesProvider store={store} api={api}>
-      <InterruptedImports found={interrupted} />
-      <App applyUpdate={() => void updateSW(true)} />
+      {/* An encrypted workspace asks for its passphrase before the app shows (or reads) anything. */}
+      <WorkspaceGate>
+        <InterruptedImports found={interrupted} />
+        <App applyUpdate={() => void updateSW(true)} />
+      </WorkspaceGate>
     </ServicesProvider>
   </StrictMode>,
 );

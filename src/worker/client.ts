@@ -49,6 +49,8 @@ export type WorkerClient = {
   restarts(): number;
   /** Terminates the worker without telling anyone, as a crash would (debug and tests: the watchdog must notice). */
   killSilently(): void;
+  /** Asks the worker to throw an uncaught error (debug and tests: the `error` event path). */
+  crash(): void;
   /** Releases the proxy and terminates the worker; later calls fail. */
   dispose(): void;
 };
@@ -235,6 +237,9 @@ export const createWorkerClient = (options: WorkerClientOptions = {}): WorkerCli
     restarts: () => restartCount,
     killSilently() {
       current.worker.terminate();
+    },
+    crash() {
+      current.worker.postMessage({ type: 'tarifa-crash' });
     },
     dispose() {
       disposed = true;

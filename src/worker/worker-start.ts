@@ -45,11 +45,14 @@ type Scope = { addEventListener(type: 'message', l: (ev: MessageEvent) => void):
 
 /**
  * Answers the client's pings (client.ts) beside Comlink, which ignores messages of other types: a worker that
- * answers is alive, one that stops answering while calls wait is taken for dead and restarted.
+ * answers is alive, one that stops answering while calls wait is taken for dead and restarted. A 'tarifa-crash'
+ * message (the page's debug hook) makes it throw an uncaught error, so tests can take the crash path for real.
  */
 export const answerPings = (scope: Scope): void => {
   scope.addEventListener('message', (ev) => {
     const data = ev.data as { type?: unknown; n?: unknown } | null;
     if (data?.type === 'tarifa-ping') scope.postMessage({ type: 'tarifa-pong', n: data.n });
+    // The page's debug hook asks for a crash: an uncaught error, which the page sees as the worker's `error` event.
+    else if (data?.type === 'tarifa-crash') setTimeout(() => { throw new Error('engine crash requested by the page (debug hook)'); });
   });
 };

@@ -1,7 +1,7 @@
 import { test, expect, type Page } from './support/fixtures';
 
 const nav = (page: Page, name: string) => page.getByRole('navigation').getByRole('link', { name, exact: true }).click();
-type Debug = { tarifaDebug: { killEngine(): void; restarts(): number } };
+type Debug = { tarifaDebug: { killEngine(): void; crashEngine(): void; restarts(): number } };
 
 test.describe('engine worker crash', () => {
   test('the worker dies mid-session: the estimate that needed it fails cleanly, the user is told once, the app still estimates', async ({ app, page }) => {
@@ -32,6 +32,18 @@ test.describe('engine worker crash', () => {
     await app.openEstimate('Sample');
     await expect(app.estimateTotal()).toHaveText('$953.00');
     await expect(page.getByRole('alert')).toHaveCount(0);
+  });
+
+  test('the worker throws an uncaught error: it is restarted at once and the app still estimates', async ({ app, page }) => {
+    await app.open('/?debug');
+    await app.loadSample();
+    await expect(app.importCounts()).toContainText('imported', { timeout: 30_000 });
+    await page.evaluate(() => (window as unknown as Debug).tarifaDebug.crashEngine());
+    const notice = page.getByRole('alert').filter({ hasText: 'The calculation engine stopped unexpectedly' });
+    await expect(notice).toBeVisible();
+    expect(await page.evaluate(() => (window as unknown as Debug).tarifaDebug.restarts())).toBe(1);
+    await app.openEstimate('Sample');
+    await expect(app.estimateTotal()).toHaveText('$953.00');
   });
 
   test('a plan file nested 10,000 levels deep is refused with its path; the app keeps working', async ({ app, page }) => {
