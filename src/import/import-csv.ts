@@ -304,7 +304,9 @@ export const importCsv = async (
     delimiter: opened.dialect()?.delimiter ?? '',
     dateOrder,
     mapping: used?.mapping.fields ?? [],
-    rowsRead, imported, rejected, duplicates, summaryRows, ignoredColumns,
+    rowsRead, imported, rejected, duplicates, summaryRows,
+    // Extra columns dropped for their values (ColumnBuilder.droppedExtras) were not used after all.
+    ignoredColumns: [...ignoredColumns, ...builder.droppedExtras.map((e) => e.name).filter((n) => used?.mapping.extraColumns?.some((x) => x.name === n) && !ignoredColumns.includes(n))],
     contacts: pseudonymise === undefined ? 'raw' : 'pseudonymised',
     chunks: builder.nextChunkIndex - firstChunk,
     minTimestamp: imported > 0 ? minTimestamp : NaN,

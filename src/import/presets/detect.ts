@@ -38,9 +38,11 @@ export const buildMapping = (spec: CsvPresetSpec, cells: readonly string[]): Row
   const fallback = find(spec.timestampFallback);
   const suffix = find(spec.idSuffix);
   if (suffix >= 0 && index.id >= 0) used.set(suffix, [...(used.get(suffix) ?? []), 'id (suffix)']);
+  // Extra columns (generic/extra-columns.ts) are kept as col:<header> fields, so they are not reported as unused.
+  const extraColumns = spec.name === 'generic' ? pickExtraColumns(shown, (i) => used.has(i) || i === fallback || i === suffix) : [];
   return {
     index, width: cells.length,
-    ignoredColumns: shown.filter((_, i) => !used.has(i)),
+    ignoredColumns: shown.filter((_, i) => !used.has(i) && !extraColumns.some((e) => e.col === i)),
     fields: shown.flatMap((column, i) => (used.has(i) ? [{ column, field: used.get(i)!.join('+') }] : [])),
     values: spec.values, constants: spec.constants,
     inbound: spec.inbound ? inbound : undefined,
@@ -48,7 +50,7 @@ export const buildMapping = (spec: CsvPresetSpec, cells: readonly string[]): Row
     idSuffix: suffix >= 0 && index.id >= 0 ? suffix : undefined,
     absolutePrice: spec.absolutePrice,
     ...(spec.customerNumbers ? { customerNumbers: spec.customerNumbers } : {}),
-    ...(spec.name === 'generic' ? { extraColumns: pickExtraColumns(shown, (i) => used.has(i) || i === fallback || i === suffix) } : {}),
+    ...(spec.name === 'generic' ? { extraColumns } : {}),
   };
 };
 
