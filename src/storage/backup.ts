@@ -15,6 +15,7 @@ import { Dexie, type Table } from 'dexie';
 import { BACKUP_FORMAT, BackupFormatError, createBackupWriter, readBackup, RECORD_MANIFEST, RECORD_ROWS, RECORD_TOTALS,
   type BackupManifest, type BackupTotals, type RowsRecord } from './backup-format';
 import { newKey, KDF_ITERATIONS } from './crypto';
+import { ENCRYPTION_SETTING } from './crypto-workspace';
 import { discardDataset } from './datasets-repo';
 import type { DatasetRow, TarifaDb } from './db';
 import { mapQuota } from './quota';
@@ -91,7 +92,10 @@ export const writeBackup = async (db: TarifaDb, options: BackupOptions): Promise
       done += page.length;
       const kept = table.name === 'datasets' ? page.filter((r) => (r as DatasetRow).status === 'ready')
         : isPartTable(table.name) ? page.filter((r) => ready.has((r as { datasetId: string }).datasetId))
-          : page;
+          // The workspace's own encryption parameters are not content: a backup carries rows in the clear (or sealed
+          // with the backup's passphrase) and the workspace it is restored into keeps its own encryption.
+          : table.name === 'settings' ? page.filter((r) => (r as { key: string }).key !== ENCRYPTION_SETTING)
+            : page;
       if (kept.length > 0) {
         await writer.add(RECORD_ROWS, { table: table.name, rows: kept } satisfies RowsRecord);
         rows[table.name] += kept.length;
@@ -231,7 +235,7 @@ export const restoreBackup = async (db: TarifaDb, file: Blob, options: RestoreOp
             if (mine.length > 0) await mapQuota(() => tablesByName.get(name)!.bulkPut(mine.map((r) => ({ ...r, datasetId: staged.get(r.datasetId)! }))));
           } else {
             const list = held.get(name) ?? [];
-            for (const r of rows) list.push(r);
+            for (const r of rows) if (name !== 'settings' || (r as { key?: unknown }).key !== ENCRYPTION_SETTING) list.push(r);
             held.set(name, list);
           }
         },
@@ -280,7 +284,8 @@ const commit = (db: TarifaDb, mode: RestoreMode, staged: Map<string, string>, fi
       if (table.name === 'datasets' || isPartTable(table.name)) continue;
       const rows = held.get(table.name) ?? [];
       if (mode === 'replace') {
-        await table.clear();
+        if (table.name === 'settings') await table.where(':id').notEqual(ENCRYPTION_SETTING).delete();
+        else await table.clear();
         if (rows.length > 0) await table.bulkPut(rows);
       } else if (rows.length > 0) {
         const present = await table.bulkGet(rows.map((r) => keyOf(table, r)) as never[]);

@@ -4,6 +4,7 @@
  * icons, example plans), so it stays: the app keeps working offline, with a fresh empty workspace.
  * Also what the "About your data" page lists: the tables with their row counts.
  */
+import { sealingOf } from './crypto-workspace';
 import type { TarifaDb } from './db';
 
 /** Cache names that hold the app itself (Workbox precache), kept by deleteAllData. */
@@ -23,6 +24,7 @@ export const workspaceInventory = async (db: TarifaDb): Promise<WorkspaceInvento
  */
 export const deleteAllData = async (db: TarifaDb): Promise<void> => {
   await db.delete({ disableAutoOpen: false });
+  sealingOf(db)?.reset();
   await db.open();
   const storage = (globalThis as { caches?: CacheStorage }).caches;
   if (storage) {

@@ -1,6 +1,7 @@
 // @vitest-environment node
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
+import { installSealing } from '../storage/crypto-workspace';
 import { TarifaDb } from '../storage/db';
 import { createApi } from './api';
 import type { BackupProgress } from './backup';
@@ -82,5 +83,31 @@ describe('worker backup calls', () => {
     const again = await api.importFile(new File([CSV], 'small.csv'), { timeZone: 'UTC' }, 'i2', noProgress);
     expect(again.ok).toBe(true);
     expect(await db.datasets.count()).toBe(1);
+  });
+
+  it('workspace encryption: set a passphrase, a restarted worker is locked until the right passphrase; delete all starts afresh', async () => {
+    const name = `tarifa-worker-lock-${process.pid}-${++seq}`;
+    const first = new TarifaDb(name);
+    dbs.push(first);
+    installSealing(first);
+    const api = createApi({ db: first });
+    await api.importFile(new File([CSV], 'small.csv'), { timeZone: 'UTC' }, 'i', noProgress);
+    expect(await api.workspaceLock()).toEqual({ encrypted: false, unlocked: true });
+    expect(await api.setWorkspacePassphrase('short')).toMatchObject({ ok: false, error: { code: 'passphrase' } });
+    expect(await api.setWorkspacePassphrase('a long passphrase')).toEqual({ ok: true, value: null });
+    first.close();
+
+    const second = new TarifaDb(name);
+    dbs.push(second);
+    installSealing(second);
+    const restarted = createApi({ db: second });
+    expect(await restarted.workspaceLock()).toEqual({ encrypted: true, unlocked: false });
+    expect(await restarted.unlockWorkspace('a wrong passphrase'))
+      .toEqual({ ok: false, error: { code: 'passphrase', message: 'Wrong passphrase: the workspace stays locked.' } });
+    expect(await restarted.unlockWorkspace('a long passphrase')).toEqual({ ok: true, value: null });
+    expect((await restarted.listDatasets()).map((d) => d.name)).toEqual(['small.csv']);
+    expect(await restarted.deleteAllData()).toEqual({ ok: true, value: null });
+    expect(await restarted.workspaceLock()).toEqual({ encrypted: false, unlocked: true });
+    expect((await restarted.importFile(new File([CSV], 'again.csv'), { timeZone: 'UTC' }, 'j', noProgress)).ok).toBe(true);
   });
 });

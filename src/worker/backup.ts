@@ -5,6 +5,8 @@
  */
 import { BackupFormatError, restoreBackup as restoreWorkspace, writeBackup, type BackupProgress, type RestoreMode } from '../storage/backup';
 import { BACKUP_EXTENSION, readBackupHeader } from '../storage/backup-format';
+import { SealError } from '../storage/crypto';
+import { sealingOf, type SealingStatus } from '../storage/crypto-workspace';
 import type { TarifaDb } from '../storage/db';
 import { deleteAllData, workspaceInventory, type WorkspaceInventory } from '../storage/delete-all';
 import { StorageQuotaError } from '../storage/quota';
@@ -33,7 +35,15 @@ export type BackupApi = {
   deleteAllData(): Promise<Result<null>>;
   /** What is stored where: rows per table, storage estimate, caches. */
   dataInventory(): Promise<DataInventory>;
+  /** Whether the workspace is encrypted at rest, and whether this worker holds its key. */
+  workspaceLock(): Promise<SealingStatus>;
+  /** Opens an encrypted workspace for this worker ('passphrase' Failure when wrong). */
+  unlockWorkspace(passphrase: string): Promise<Result<null>>;
+  /** Encrypts this (unencrypted) workspace at rest with a passphrase: every stored row is sealed. */
+  setWorkspacePassphrase(passphrase: string): Promise<Result<null>>;
 };
+
+export type { SealingStatus };
 
 export type BackupCtx = {
   db: TarifaDb;
@@ -150,6 +160,39 @@ export const createBackupCalls = (ctx: BackupCtx): BackupApi => {
         await deleteAllData(ctx.db);
         return { ok: true, value: null };
       } catch (error) {
+        return { ok: false, error: toFailure(error) };
+      }
+    },
+
+    async workspaceLock() {
+      return (await sealingOf(ctx.db)?.status()) ?? { encrypted: false, unlocked: true };
+    },
+
+    async unlockWorkspace(passphrase) {
+      try {
+        const sealing = sealingOf(ctx.db);
+        if (!sealing) return { ok: true, value: null };
+        if (typeof passphrase !== 'string' || passphrase.length === 0) return { ok: false, error: { code: 'passphrase', message: 'Enter the passphrase.' } };
+        await sealing.unlock(passphrase);
+        forgetTables();
+        return { ok: true, value: null };
+      } catch (error) {
+        if (error instanceof SealError) return { ok: false, error: { code: 'passphrase', message: 'Wrong passphrase: the workspace stays locked.' } };
+        return { ok: false, error: toFailure(error) };
+      }
+    },
+
+    async setWorkspacePassphrase(passphrase) {
+      try {
+        const sealing = sealingOf(ctx.db);
+        if (!sealing) return { ok: false, error: { code: 'internal', message: 'Encryption is not available here.' } };
+        if (typeof passphrase !== 'string' || passphrase.length < 8) {
+          return { ok: false, error: { code: 'passphrase', message: 'Choose a passphrase of at least 8 characters.' } };
+        }
+        await sealing.enable(passphrase);
+        return { ok: true, value: null };
+      } catch (error) {
+        if (error instanceof StorageQuotaError) return { ok: false, error: { code: 'quota', message: error.message } };
         return { ok: false, error: toFailure(error) };
       }
     },

@@ -185,3 +185,53 @@ test('backup, delete all data, restore: the same estimates; an encrypted backup 
   await again.page.screenshot({ path: '/tmp/backup-about.png', fullPage: true });
   await again.context.close();
 });
+
+/** The stored shape of the first chunk row: its own field names as IndexedDB holds them. */
+const firstChunkFields = (page: Page) => page.evaluate(() => new Promise<string[]>((resolve, reject) => {
+  const request = indexedDB.open('tarifa');
+  request.onerror = () => reject(request.error);
+  request.onsuccess = () => {
+    const db = request.result;
+    const get = db.transaction('chunks', 'readonly').objectStore('chunks').openCursor();
+    get.onsuccess = () => {
+      resolve(get.result ? Object.keys(get.result.value as object).sort() : []);
+      db.close();
+    };
+    get.onerror = () => reject(get.error);
+  };
+}));
+
+test('an encrypted workspace refuses a wrong passphrase and opens with the right one', async () => {
+  test.setTimeout(180_000);
+  const first = await launch(profile, foreign);
+  await first.app.open();
+  await first.app.loadSample();
+  await expect(first.app.importCounts()).toBeVisible();
+  const before = await estimateText(first.app);
+  expect(await firstChunkFields(first.page)).toContain('columns');
+
+  await first.page.getByRole('navigation').getByRole('link', { name: 'Settings' }).click();
+  await first.page.getByLabel('New passphrase (at least 8 characters)').fill('tarifa secret 42');
+  await first.page.getByLabel('Repeat the new passphrase').fill('tarifa secret 42');
+  await first.page.getByRole('button', { name: 'Encrypt this workspace' }).click();
+  await expect(first.page.getByTestId('workspace-encrypted')).toBeVisible({ timeout: 60_000 });
+  // On disk: the chunk's columns are gone into its sealed part.
+  expect(await firstChunkFields(first.page)).toEqual(['$sealed', 'datasetId', 'index']);
+  await first.context.close();
+
+  const second = await launch(profile, foreign);
+  await second.page.goto('/');
+  await expect(second.page.getByRole('heading', { level: 1, name: 'This workspace is encrypted' })).toBeVisible();
+  await expect(second.page.getByRole('navigation')).toHaveCount(0);
+  await second.page.getByLabel('Passphrase', { exact: true }).fill('tarifa secret 43');
+  await second.page.getByRole('button', { name: 'Open workspace' }).click();
+  await expect(second.page.getByRole('alert')).toHaveText('Wrong passphrase: the workspace stays locked.');
+  await expect(second.page.getByRole('navigation')).toHaveCount(0);
+  await second.page.getByLabel('Passphrase', { exact: true }).fill('tarifa secret 42');
+  await second.page.getByRole('button', { name: 'Open workspace' }).click();
+  await expect(second.app.datasetItems()).toHaveCount(1);
+  expect(await estimateText(second.app)).toBe(before);
+  await second.page.getByRole('navigation').getByRole('link', { name: 'About your data' }).click();
+  await expect(second.page.getByTestId('about-encryption')).toContainText('This workspace is encrypted at rest');
+  await second.context.close();
+});

@@ -21,10 +21,12 @@ export const AboutPage = () => {
   const datasets = useAppStore((s) => s.datasets);
   const [inventory, setInventory] = useState<DataInventory | null>(null);
   const [keepRaw, setKeepRaw] = useState(false);
+  const [encrypted, setEncrypted] = useState(false);
   useEffect(() => {
     let live = true;
     void api.dataInventory().then((v) => { if (live) setInventory(v); });
     void api.privacySettings().then((p) => { if (live) setKeepRaw(p.keepRawIdentifiers); });
+    void api.workspaceLock().then((l) => { if (live) setEncrypted(l.encrypted); });
     return () => { live = false; };
   }, [api, revision, datasets]);
   const cacheEntries = inventory?.caches.reduce((n, c) => n + c.entries, 0) ?? 0;
@@ -75,7 +77,8 @@ export const AboutPage = () => {
       </section>
       <section className="panel" aria-labelledby="about-encryption">
         <h2 id="about-encryption">{t('trust.about.encryption')}</h2>
-        <p>{t('trust.about.encryptionText')}</p>
+        <p data-testid="about-encryption">{t(encrypted ? 'trust.about.encryptedOn' : 'trust.about.encryptedOff')}</p>
+        <p>{t('trust.about.backupEncryption')}</p>
         <p>{t('trust.about.actions')} <a href="#/settings">{t('trust.about.toSettings')}</a></p>
         <p className="hint" data-testid="about-version">{t('trust.about.version', { version: __APP_VERSION__ })}</p>
       </section>

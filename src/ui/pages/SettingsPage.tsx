@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useAppStore, useWorkerApi } from '../app/store-context';
 import { BackupPanel } from '../features/backup/BackupPanel';
 import { DeleteAllPanel } from '../features/backup/DeleteAllPanel';
+import { EncryptionPanel } from '../features/backup/EncryptionPanel';
 import { RestorePanel } from '../features/backup/RestorePanel';
 import { formatBytes } from '../i18n/format';
 import { useLocale, useT } from '../i18n/use-t';
@@ -59,6 +60,7 @@ export const SettingsPage = () => {
       </section>
       <BackupPanel />
       <RestorePanel />
+      <EncryptionPanel />
       <DeleteAllPanel />
     </div>
   );

@@ -3,7 +3,7 @@ import { useAppStore } from '../../app/store-context';
 import { useT } from '../../i18n/use-t';
 
 /** "Delete all data", with a confirmation step; the app keeps working with an empty workspace afterwards. */
-export const DeleteAllPanel = () => {
+export const DeleteAllPanel = ({ onDeleted }: { onDeleted?: () => void } = {}) => {
   const t = useT();
   const id = useId();
   const busy = useAppStore((s) => s.job !== null || s.dataJob !== null);
@@ -18,6 +18,7 @@ export const DeleteAllPanel = () => {
     setWorking(false);
     setConfirming(false);
     setOutcome(ok ? 'done' : 'failed');
+    if (ok) onDeleted?.();
   };
   return (
     <section className="panel" aria-labelledby={`${id}-title`}>
