@@ -92,7 +92,7 @@ const clientOn = (db: TarifaDb, options: { deadAfterMs?: number } = {}) => {
       return w;
     },
     pingEveryMs: 20,
-    deadAfterMs: options.deadAfterMs ?? 300,
+    deadAfterMs: options.deadAfterMs ?? 60_000,
   });
   cleanups.push(() => client.dispose());
   return { client, spawned };
@@ -107,7 +107,8 @@ const importOne = async (api: WorkerApi, rows = 500) => {
 describe('worker client: crash restart', () => {
   it('a worker that stops answering fails the waiting call cleanly, is restarted, and the next call works', async () => {
     const db = freshDb();
-    const { client, spawned } = clientOn(db);
+    // A short watchdog (the stand-in's API shares this thread, so a busy machine can delay pongs: 2 s, not less).
+    const { client, spawned } = clientOn(db, { deadAfterMs: 2_000 });
     const restarts: string[] = [];
     client.onRestart((r) => restarts.push(r));
     const dataset = await importOne(client.api);
@@ -118,7 +119,7 @@ describe('worker client: crash restart', () => {
     const pending = client.api.estimate(dataset.id, PLAN);
     const failed = await pending;
     expect(failed).toEqual({ ok: false, error: { code: 'internal', message: expect.stringMatching(/restarted/) } });
-    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(Date.now() - started).toBeLessThan(10_000);
     await expect(client.api.listDatasets()).resolves.toHaveLength(1);
     expect(restarts).toEqual(['unresponsive']);
     expect(spawned).toHaveLength(2);
