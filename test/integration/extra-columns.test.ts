@@ -134,6 +134,7 @@ describe('extra columns through IndexedDB and the worker API', () => {
     const v = await api.rulesValues(dataset.id, 'col:Department');
     expect(v.ok && v.value.values).toEqual([{ value: 'Finance', count: 100 }, { value: 'Legal', count: 100 }, { value: 'Ops', count: 100 }]);
     expect(v.ok && v.value.extraFields).toEqual(['col:Department', 'col:Shift']);
+    expect((await api.events(dataset.id, [0, 299]))).toMatchObject([{ 'col:Department': 'Finance', 'col:Shift': 'day' }, { 'col:Department': 'Ops', 'col:Shift': '' }]);
     const empty = await api.rulesValues(dataset.id, 'col:Shift');
     expect(empty.ok && empty.value.values).toEqual([{ value: '', count: 150 }, { value: 'day', count: 150 }]);
     const split = await api.split(dataset.id, {
