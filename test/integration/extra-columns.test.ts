@@ -4,6 +4,9 @@
  * split by them; datasets stored before extras existed still read.
  */
 import 'fake-indexeddb/auto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { allocateEstimate } from '../../src/engine/allocation';
 import { planOf, rulesOf } from '../../src/engine/allocation/test-helpers';
@@ -13,6 +16,7 @@ import { parseRules } from '../../src/engine/rules/parse-rules';
 import { ColumnBuilder } from '../../src/import/column-builder';
 import { importCsv } from '../../src/import/import-csv';
 import type { ImportSink } from '../../src/import/types';
+import { runCli } from '../../src/cli/run';
 import { TarifaDb } from '../../src/storage/db';
 import { createApi } from '../../src/worker/api';
 
@@ -150,5 +154,30 @@ describe('extra columns through IndexedDB and the worker API', () => {
     if (!split.ok) return;
     // Legal 100 rows; night shift (i >= 150) not Legal: 150 - 50 = 100; the rest 100.
     expect(split.value.centres.map((c) => [c.id, c.amount])).toEqual([['legal', '200.00'], ['nights', '200.00'], ['unattributed', '200.00']]);
+  });
+});
+
+describe('extra columns on the command line', () => {
+  it('tarifa split reads a usage file and splits by col:<header>', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tarifa-extra-'));
+    const usage = join(dir, 'usage.csv');
+    writeFileSync(usage, csv(30));
+    const plan = join(dir, 'plan.json');
+    writeFileSync(plan, JSON.stringify({
+      format: 'tarifa.plan/1', name: 'P', currency: 'BRL', cycle: { anchorDay: 1, timeZone: 'UTC' },
+      meters: { conversations: { type: 'count', where: { kind: 'conversation' } } },
+      charges: [{ id: 'conv', label: 'Conversations', meter: 'conversations', model: 'standard', unitPrice: '1' }],
+    }));
+    const rules = join(dir, 'rules.json');
+    writeFileSync(rules, JSON.stringify({
+      format: 'tarifa.rules/1', centres: [{ id: 'fin', label: 'Finance' }, { id: 'ops', label: 'Ops' }], driver: 'conversations',
+      rules: [{ centre: 'fin', where: { 'col:Department': 'Finance' } }, { centre: 'ops', where: { 'col:Department': 'Ops' } }],
+      unattributed: { method: 'separate' },
+    }));
+    let stdout = '';
+    const status = await runCli(['split', usage, '--plan', plan, '--rules', rules, '--invoice-total', '90', '--format', 'json', '--tz', 'UTC'],
+      { stdout: (t) => { stdout += t; }, stderr: () => {} });
+    expect(status).toBe(0);
+    expect(JSON.parse(stdout).centres.map((c: { id: string; amount: string }) => [c.id, c.amount])).toEqual([['fin', '30.00'], ['ops', '30.00'], ['unattributed', '30.00']]);
   });
 });
