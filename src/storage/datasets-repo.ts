@@ -9,6 +9,7 @@
  */
 import { Dexie } from 'dexie';
 import { allocateColumns, STRING_FIELDS, tableFromChunks, type Dictionaries, type EventChunk, type EventTable } from '../engine/events';
+import { packColumns, unpackCodesInto, unpackColumns, unpackInto } from './chunk-codec';
 import { mapQuota } from './quota';
 import type { ChunkRow, DatasetCounts, DatasetFile, DatasetRow, StoredReject, TarifaDb } from './db';
 
@@ -80,7 +81,7 @@ export const appendChunk = (db: TarifaDb, datasetId: string, chunk: EventChunk, 
     db.transaction('rw', db.datasets, db.chunks, db.rejects, async () => {
       const dataset = await db.datasets.get(datasetId);
       if (!dataset || dataset.status !== 'importing') throw new DatasetStateError(`Dataset ${datasetId} is not importing.`);
-      await db.chunks.put({ datasetId, index: chunk.index, columns: chunk.columns, dictAppend: chunk.dictAppend });
+      await db.chunks.put({ datasetId, index: chunk.index, columns: packColumns(chunk.columns), dictAppend: chunk.dictAppend });
       if (rejects.length > 0) await db.rejects.put({ datasetId, index: chunk.index, rows: rejects.map(copyReject) });
       await db.datasets.update(datasetId, { chunkCount: Math.max(dataset.chunkCount, chunk.index + 1) });
     }),
@@ -119,7 +120,7 @@ export const stageChunk = (db: TarifaDb, datasetId: string, chunk: EventChunk, r
       const dataset = await db.datasets.get(datasetId);
       if (!dataset || dataset.status !== 'ready') throw new DatasetStateError(`Dataset ${datasetId} is gone.`);
       if (chunk.index < dataset.chunkCount) throw new DatasetStateError(`Chunk ${chunk.index} of dataset ${datasetId} is already stored.`);
-      await db.chunks.put({ datasetId, index: chunk.index, columns: chunk.columns, dictAppend: chunk.dictAppend });
+      await db.chunks.put({ datasetId, index: chunk.index, columns: packColumns(chunk.columns), dictAppend: chunk.dictAppend });
       if (rejects.length > 0) await db.rejects.put({ datasetId, index: chunk.index, rows: rejects.map(copyReject) });
     }),
   );
@@ -248,13 +249,8 @@ export const loadTable = async (db: TarifaDb, datasetId: string): Promise<EventT
         fits = false;
         return;
       }
-      columns.timestamp.set(c.timestamp.subarray(0, c.length), offset);
-      columns.duration.set(c.duration.subarray(0, c.length), offset);
-      columns.segments.set(c.segments.subarray(0, c.length), offset);
-      columns.quantity.set(c.quantity.subarray(0, c.length), offset);
-      columns.price.set(c.price.subarray(0, c.length), offset);
+      unpackInto(c, columns, offset);
       for (const f of STRING_FIELDS) {
-        columns.strings[f].set(c.strings[f].subarray(0, c.length), offset);
         const add = row.dictAppend[f];
         for (let k = 0; k < add.length; k++) dicts[f].push(add[k]);
       }
@@ -262,15 +258,14 @@ export const loadTable = async (db: TarifaDb, datasetId: string): Promise<EventT
       for (const name of Object.keys(c.extra ?? {})) {
         const extra = (columns.extra ??= {});
         const dict = ((dicts.extra ??= {})[name] ??= []);
-        extra[name] ??= new Uint32Array(total);
-        extra[name].set(c.extra![name].subarray(0, c.length), offset);
+        unpackCodesInto(c.extra![name], c.length, (extra[name] ??= new Uint32Array(total)), offset);
         for (const v of row.dictAppend.extra?.[name] ?? []) dict.push(v);
       }
       offset += c.length;
     });
     if (!fits || offset !== total) {
       const rows = await chunks.toArray();
-      return tableFromChunks(rows.map((r) => ({ index: r.index, columns: r.columns, dictAppend: r.dictAppend })));
+      return tableFromChunks(rows.map((r) => ({ index: r.index, columns: unpackColumns(r.columns), dictAppend: r.dictAppend })));
     }
     for (const f of STRING_FIELDS) if (dicts[f].length === 0) dicts[f].push('');
     for (const dict of Object.values(dicts.extra ?? {})) if (dict.length === 0) dict.push('');

@@ -6,7 +6,8 @@
  * comment and a `.upgrade()` in the constructor, plus an upgrade test that seeds V1 and asserts the new rows.
  */
 import { Dexie, type Table } from 'dexie';
-import type { Dictionaries, EventColumns } from '../engine/events';
+import type { Dictionaries } from '../engine/events';
+import type { StoredColumns } from './chunk-codec';
 
 export const DEFAULT_DB_NAME = 'tarifa';
 
@@ -88,11 +89,11 @@ export type DatasetRow = {
   chunkCount: number;
 };
 
-/** One stored chunk: an EventChunk's columns and dictionary additions, kept as they are. */
+/** One stored chunk: an EventChunk's columns (narrowed, see chunk-codec.ts) and dictionary additions. */
 export type ChunkRow = {
   datasetId: string;
   index: number;
-  columns: EventColumns;
+  columns: StoredColumns;
   dictAppend: Dictionaries;
 };
 
