@@ -65,6 +65,7 @@ export const Differences = ({ result }: { result: SimulationResult }) => {
       {list.map((d) => (
         <div key={d.b} className="sim-diff">
           <h3>{t('sim.diff.head', { plan: d.b, other: d.a, difference: money(d.difference) })}</h3>
+          <div className="table-scroll">
           <table>
             <thead>
               <tr>
@@ -85,6 +86,7 @@ export const Differences = ({ result }: { result: SimulationResult }) => {
               ))}
             </tbody>
           </table>
+          </div>
         </div>
       ))}
     </section>
