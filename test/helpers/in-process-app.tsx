@@ -1,13 +1,17 @@
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import type { ReactNode } from 'react';
-import { render } from '@testing-library/react';
+import { configure, render } from '@testing-library/react';
 import { createAppStore, type AppStore } from '../../src/state/store';
 import { TarifaDb } from '../../src/storage/db';
 import { App } from '../../src/ui/app/App';
 import { ServicesProvider } from '../../src/ui/app/store-context';
 import { createApi } from '../../src/worker/api';
 import type { WorkerApi } from '../../src/worker/types';
+
+// The in-process app does real IndexedDB and pricing work: on a loaded 2-core machine testing-library's default of 1 s
+// for findBy*/waitFor is too short. This is a hang guard, not a speed check (speed is measured in `npm run bench`).
+configure({ asyncUtilTimeout: 10_000 });
 
 let n = 0;
 

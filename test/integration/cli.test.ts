@@ -114,5 +114,5 @@ describe('tarifa bill', () => {
     const simulate = tarifa('simulate', small);
     expect(simulate.status).toBe(2);
     expect(simulate.stderr).toContain('simulate: missing --plan');
-  });
+  }, 120_000); // eight CLI start-ups in a row: a hang guard sized for a loaded 2-core machine, not a speed check
 });
