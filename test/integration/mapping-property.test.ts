@@ -20,7 +20,7 @@ const name = fc.string({ unit: fc.constantFrom(...'abcçãéíóúAÇÃ /()-_$1'
   .filter((s) => s.trim() !== '' && !/^(sub-?\s?|grand\s)?tota(l|ls|is|les)\b/i.test(s.trim()));
 
 const presetArb = fc.record({
-  columns: fc.uniqueArray(name, { minLength: 1, maxLength: 8, selector: (s) => s.trim().toLowerCase() }),
+  columns: fc.uniqueArray(name, { minLength: 2, maxLength: 8, selector: (s) => s.trim().toLowerCase() }),
   fields: fc.shuffledSubarray([...FIELDS]),
   extra: fc.uniqueArray(name, { maxLength: 3, selector: (s) => s.trim().toLowerCase() }),
   directionMap: fc.dictionary(fc.constantFrom('Entrada', 'Saída', 'IN', 'out', 'Transf'), fc.constantFrom('inbound', 'outbound')),
@@ -29,17 +29,20 @@ const presetArb = fc.record({
   dateFormat: fc.constantFrom<DateFormat>('auto', 'dd/mm/yyyy', 'mm/dd/yyyy', 'yyyy-mm-dd'),
   decimalMark: fc.constantFrom('auto', 'comma', 'dot') as fc.Arbitrary<'auto' | 'comma' | 'dot'>,
   timeZone: fc.option(fc.constantFrom('UTC', 'America/Sao_Paulo', 'Asia/Kolkata')),
+  headerless: fc.boolean(),
 }).map((g): CustomPreset => {
-  const header = [...g.columns, ...g.extra.filter((e) => !g.columns.some((c) => c.trim().toLowerCase() === e.trim().toLowerCase()))];
-  const columns: CustomPreset['columns'] = { timestamp: g.columns[0] };
-  g.fields.slice(0, g.columns.length - 1).forEach((f, i) => { columns[f] = g.columns[i + 1]; });
+  // Headerless: the columns are named by position, as the mapping screen names them.
+  const names = g.headerless ? g.columns.map((_, i) => `Column ${i + 1}`) : g.columns;
+  const header = g.headerless ? names : [...names, ...g.extra.filter((e) => !names.some((c) => c.trim().toLowerCase() === e.trim().toLowerCase()))];
+  const columns: CustomPreset['columns'] = { timestamp: names[0] };
+  g.fields.slice(0, names.length - 1).forEach((f, i) => { columns[f] = names[i + 1]; });
   const values: NonNullable<CustomPreset['values']> = {};
   if (columns.direction && Object.keys(g.directionMap).length > 0) values.direction = g.directionMap;
   if (columns.status && Object.keys(g.statusMap).length > 0) values.status = g.statusMap;
   const constants = g.constant && !(g.constant.field in columns) && !(g.constant.field === 'direction' && g.constant.value !== 'outbound')
     ? { [g.constant.field]: g.constant.value } : undefined;
   return {
-    format: PRESET_FORMAT, name: 'Generated', header, columns, values,
+    format: PRESET_FORMAT, name: 'Generated', header, ...(g.headerless ? { headerless: true } : {}), columns, values,
     ...(constants ? { constants } : {}), dateFormat: g.dateFormat, decimalMark: g.decimalMark,
     ...(g.timeZone ? { timeZone: g.timeZone } : {}),
   };
@@ -60,7 +63,8 @@ const dateCell = (format: DateFormat) => fc.oneof(
   fc.constantFrom('', 'nonsense', '2026-02-30', '1788350400'),
 );
 
-const quote = (v: string, d: string) => (v.includes(d) || v.includes('"') || v.includes('\n') || v.includes('\r') ? `"${v.replace(/"/g, '""')}"` : v);
+/** Cells holding any delimiter, a quote or a line break are quoted (as spreadsheets write them): the delimiter is then unambiguous. */
+const quote = (v: string) => (/[,;\t|"\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
 const encode1252 = (text: string): Uint8Array<ArrayBuffer> =>
   Uint8Array.from(text, (ch) => (ch.charCodeAt(0) < 256 ? ch.charCodeAt(0) : 63)) as Uint8Array<ArrayBuffer>;
 
@@ -83,13 +87,14 @@ describe('custom presets, generated', () => {
       encoding: fc.constantFrom('string', 'utf-8', 'windows-1252'),
     }));
     await fc.assert(fc.asyncProperty(caseArb, async ({ preset, rows, delimiter, newline, encoding }) => {
+      fc.pre(!preset.headerless || rows.length > 0); // no record at all: 'the file is empty', rightly
       const width = preset.header.length;
-      const records = rows.map(({ ts, rest, short }) => {
+      const records = rows.map(({ ts, rest, short }, i) => {
         const r = [ts, ...rest];
-        // Most rows have the header's width; some are short or long (rejected as such).
-        return short ? r : [...r, ...Array.from({ length: Math.max(0, width - r.length) }, () => '')].slice(0, width);
+        // Most rows have the header's width; up to a third are short or long (rejected as such).
+        return short && i % 3 === 2 ? r : [...r, ...Array.from({ length: Math.max(0, width - r.length) }, () => '')].slice(0, width);
       });
-      const text = [preset.header, ...records].map((r) => r.map((v) => quote(v, delimiter)).join(delimiter)).join(newline) + newline;
+      const text = [...(preset.headerless ? [] : [preset.header]), ...records].map((r) => r.map(quote).join(delimiter)).join(newline) + newline;
       const source = encoding === 'string' ? text : new Blob([encoding === 'utf-8' ? new TextEncoder().encode(text) : encode1252(text)]);
       let events = 0;
       let rejects = 0;

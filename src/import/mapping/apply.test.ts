@@ -106,6 +106,34 @@ describe('a custom preset applied by the row writer', () => {
   });
 });
 
+describe('a headerless preset', () => {
+  const pbx = preset({
+    name: 'PBX', headerless: true, header: ['Column 1', 'Column 2', 'Column 3'], values: {}, dateFormat: 'yyyy-mm-dd',
+    columns: { timestamp: 'Column 1', contact: 'Column 2', duration: 'Column 3' }, constants: { kind: 'call' },
+  });
+  const csv = '2026-09-01 10:00:00,+5511987650001,61\n2026-09-01 10:05:00,+5511987650002,00:02:00\nnot a date,x,1\n';
+
+  it('reads every record as data, the first one too', async () => {
+    const { summary, table, rejects } = await run(csv, { mapping: pbx, timeZone: 'UTC' });
+    expect(summary).toMatchObject({ preset: 'PBX', rowsRead: 3, imported: 2, rejected: 1 });
+    expect(Array.from(table.columns.duration)).toEqual([61, 120]);
+    expect(col(table, 'kind')).toEqual(['call', 'call']);
+    expect(rejects.map((r) => [r.line, r.reason])).toEqual([[3, "timestamp: cannot read 'not a date' as a date"]]);
+  });
+
+  it('is detected by width and a date where its timestamp is; a header record of the same width is not its data', async () => {
+    expect(presetFit(pbx, ['2026-09-01 10:00:00', 'a', 'b'])).toBe(0.5);
+    expect(presetFit(pbx, ['When', 'Who', 'Seconds'])).toBe(0);
+    expect(presetFit(pbx, ['2026-09-01 10:00:00', 'a'])).toBe(0);
+    const { summary } = await run(csv, { customPresets: [pbx], timeZone: 'UTC' });
+    expect(summary).toMatchObject({ preset: 'PBX', rowsRead: 3, imported: 2 });
+    // Chosen for a file of another width: every record is a reject that says so, none is skipped.
+    const other = await run('a,b\n1,2\n', { mapping: pbx });
+    expect(other.summary).toMatchObject({ rowsRead: 2, imported: 0, rejected: 2 });
+    expect(other.rejects.map((r) => r.reason)).toEqual(['row: expected 3 fields, found 2', 'row: expected 3 fields, found 2']);
+  });
+});
+
 describe('detecting a saved preset', () => {
   const other = preset({ name: 'Other', header: ['Início do atendimento', 'Direção', 'X', 'Y', 'Z', 'W', 'V', 'U'], columns: { timestamp: 'Início do atendimento' } });
 

@@ -66,8 +66,21 @@ export const presetReading = (preset: CustomPreset): NonNullable<Detected['readi
   timeZone: preset.timeZone,
 });
 
-/** How well a header record fits the preset: 0 when a mapped column is missing, else the share of columns in common. */
+/** A timestamp cell as dates come (digits with date or time separators, or epoch digits); not a header name. */
+const DATE_LIKE = /^\s*(\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}|\d{9,13}\s*$)/;
+
+/** A record of a headerless preset's data: its width, and a date where the timestamp column is. */
+const looksLikeData = (preset: CustomPreset, cells: readonly string[]): boolean => {
+  const ts = preset.columns.timestamp === undefined ? -1 : preset.header.map(headerName).indexOf(headerName(preset.columns.timestamp));
+  return cells.length === preset.header.length && ts >= 0 && DATE_LIKE.test(cells[ts] ?? '');
+};
+
+/**
+ * How well a record fits the preset: for a header, 0 when a mapped column is missing, else the share of columns in
+ * common; for a headerless preset, MIN_OVERLAP when the record looks like its data (so any header fit beats it).
+ */
 export const presetFit = (preset: CustomPreset, cells: readonly string[]): number => {
+  if (preset.headerless) return looksLikeData(preset, cells) ? MIN_OVERLAP : 0;
   const names = new Set(cells.map(headerName).filter((n) => n !== ''));
   for (const column of Object.values(preset.columns)) if (column !== undefined && !names.has(headerName(column))) return 0;
   const known = new Set(preset.header.map(headerName).filter((n) => n !== ''));
@@ -78,6 +91,10 @@ export const presetFit = (preset: CustomPreset, cells: readonly string[]): numbe
 
 /** The preset used for a header record (whatever the fit), or null when it lacks a mapped column. */
 export const customDetected = (preset: CustomPreset, cells: readonly string[]): Detected | null => {
+  if (preset.headerless) {
+    // Chosen by the user: every record is data, the first one too (a record of another width is then rejected as such).
+    return { preset: preset.name.trim(), confidence: 1, header: false, mapping: customRowMapping(preset, preset.header), reading: presetReading(preset) };
+  }
   const fit = presetFit(preset, cells);
   if (fit === 0) return null;
   return { preset: preset.name.trim(), confidence: 1, header: true, mapping: customRowMapping(preset, cells), reading: presetReading(preset) };
@@ -95,7 +112,10 @@ export const detectCustomPreset = (presets: readonly CustomPreset[], cells: read
     }
   }
   if (best === null) return null;
-  return { preset: best.name.trim(), confidence: bestFit, header: true, mapping: customRowMapping(best, cells), reading: presetReading(best) };
+  const header = best.headerless ? best.header : cells;
+  return {
+    preset: best.name.trim(), confidence: bestFit, header: !best.headerless, mapping: customRowMapping(best, header), reading: presetReading(best),
+  };
 };
 
 /** The ImportError for a file that lacks columns the chosen preset maps. */

@@ -49,6 +49,7 @@ const presetSchema = z.strictObject({
   name: nonEmpty,
   description: text.optional(),
   header: z.array(text).min(1).max(500),
+  headerless: z.boolean().optional(),
   columns: fieldRecord(MAPPABLE_FIELDS, nonEmpty),
   values: fieldRecord(VALUE_FIELDS, z.record(text, text)).optional(),
   constants: fieldRecord(VALUE_FIELDS, text).optional(),
@@ -63,6 +64,11 @@ export type CustomPreset = {
   description?: string;
   /** The header of the file the preset was made from (cells as written): detection compares later headers with it. */
   header: string[];
+  /**
+   * The file has no header row: `header` names its columns by position ('Column 1' …) and every record is data. Such
+   * a preset recognises records of the header's width whose timestamp column reads as a date or time.
+   */
+  headerless?: boolean;
   /** Field -> header cell (as written; matched trimmed and case-insensitively). `timestamp` is required. */
   columns: Partial<Record<GenericColumn, string>>;
   /** Field -> raw text (matched trimmed, case-insensitively) -> value; texts not listed read as usual. */

@@ -5,6 +5,8 @@ import { FIELDS } from './draft';
 
 type Props = {
   preview: FilePreview;
+  /** The columns' names: the header's cells, or positions for a file without a header. */
+  names: string[];
   fieldOf: string[];
   onChange: (col: number, field: string) => void;
 };
@@ -12,7 +14,7 @@ type Props = {
 const example = (preview: FilePreview, col: number): string => preview.rows.find((r) => (r.cells[col] ?? '').trim() !== '')?.cells[col] ?? '';
 
 /** One row per column of the file: its name, an example value, and the field it feeds (a labelled select). */
-export const ColumnFields = ({ preview, fieldOf, onChange }: Props) => {
+export const ColumnFields = ({ preview, names, fieldOf, onChange }: Props) => {
   const t = useT();
   const suggested = preview.suggestion.columns as Record<string, string | undefined>;
   return (
@@ -29,7 +31,7 @@ export const ColumnFields = ({ preview, fieldOf, onChange }: Props) => {
             </tr>
           </thead>
           <tbody>
-            {preview.header.map((column, col) => {
+            {names.map((column, col) => {
               const field = fieldOf[col] ?? '';
               const isSuggested = field !== '' && suggested[field] === column;
               return (

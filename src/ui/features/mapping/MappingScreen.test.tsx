@@ -76,6 +76,30 @@ describe('the mapping screen', () => {
     expect(screen.getByTestId('import-preset').textContent).toBe('Read as: BSP.');
   }, 30_000);
 
+  it('a file without a header row: columns by position, the first row imported too, and the next such file recognised', async () => {
+    renderApp();
+    const file = () => new File([fixtureFile('no-header.csv')], 'no-header.csv', { type: 'text/csv' });
+    fireEvent.change(screen.getByLabelText('Usage file'), { target: { files: [file()] } });
+    await screen.findByText('Map the columns of no-header.csv', {}, { timeout: 10_000 });
+    fireEvent.click(screen.getByLabelText('The file has no header row: its first row is data (columns go by position)'));
+    const rows = screen.getByLabelText('First rows of the file');
+    expect(rows.querySelectorAll('tr')[1].textContent).toBe('12026-09-01T12:00:00Zs-001messageoutbound+5511900000001');
+    for (const [column, field] of [['Column 1', 'timestamp'], ['Column 2', 'id'], ['Column 3', 'kind'], ['Column 4', 'direction'], ['Column 5', 'contact']]) {
+      fireEvent.change(screen.getByLabelText(`Field of column ${column}`), { target: { value: field } });
+    }
+    await waitFor(() => expect(screen.getByTestId('mapping-preview-counts').textContent)
+      .toBe('2 rows read: 2 events, 0 rejected, 0 duplicates, 0 summary rows'), { timeout: 5_000 });
+    fireEvent.change(screen.getByLabelText('Preset name'), { target: { value: 'Headerless log' } });
+    fireEvent.click(screen.getByText('Save preset and import'));
+    await waitFor(() => expect(screen.getByTestId('import-counts').textContent).toBe('2 rows read: 2 imported, 0 rejected, 0 duplicates.'), { timeout: 10_000 });
+    const next = new File(['2026-10-01T12:00:00Z,s-003,call,inbound,+5511900000003\n2026-10-02T12:00:00Z,s-004,message,outbound,+5511900000004\nbad,s-005,message,inbound,x\n'],
+      'no-header-october.csv', { type: 'text/csv' });
+    fireEvent.change(screen.getByLabelText('Usage file'), { target: { files: [next] } });
+    await waitFor(() => expect(screen.getByTestId('import-counts').textContent).toBe('3 rows read: 2 imported, 1 rejected, 0 duplicates.'), { timeout: 10_000 });
+    expect(screen.getByTestId('import-preset').textContent).toBe('Read as: Headerless log.');
+    expect(screen.queryByText(/Map the columns of/)).toBeNull();
+  }, 30_000);
+
   it('renames, exports and deletes saved presets, and imports preset files with issues by path', async () => {
     const { api } = renderApp();
     const doc = {

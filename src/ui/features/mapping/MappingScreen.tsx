@@ -5,7 +5,7 @@ import { TimeZoneSelect } from '../../components/TimeZoneSelect';
 import type { MessageKey } from '../../i18n/en';
 import { useT } from '../../i18n/use-t';
 import { ColumnFields } from './ColumnFields';
-import { assignField, DATE_FORMATS, DECIMAL_MARKS, draftFromPreset, draftFromPreview, toPreset } from './draft';
+import { assignField, columnNames, dataRows, DATE_FORMATS, DECIMAL_MARKS, draftFromPreset, draftFromPreview, toPreset } from './draft';
 import type { DateFormat, DecimalMark, Draft } from './draft';
 import { MappingPreviewPanel } from './MappingPreviewPanel';
 import { ValueMaps } from './ValueMaps';
@@ -60,6 +60,7 @@ const MappingForm = () => {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   const update = (change: Partial<Draft>) => setDraft((d) => ({ ...d, ...change }));
+  const names = columnNames(draft, preview);
   const fields = [...draft.fieldOf.filter((f) => f !== '' && f !== 'timestamp' && f !== 'body'),
     ...(draft.fieldOf.includes('kind') ? [] : ['kind']), ...(draft.fieldOf.includes('contact') && !draft.fieldOf.includes('country') ? ['country'] : [])];
   const save = async () => {
@@ -89,18 +90,24 @@ const MappingForm = () => {
         </p>
       )}
       <h3>{t('mapping.rows.title')}</h3>
+      <p className="field">
+        <label>
+          <input type="checkbox" checked={draft.headerless} onChange={(e) => update({ headerless: e.target.checked })} />{' '}
+          {t('mapping.headerless')}
+        </label>
+      </p>
       <div className="table-wide">
         <table className="events" aria-label={t('mapping.rows.title')}>
-          <thead><tr><th scope="col">{t('mapping.rows.line')}</th>{preview.header.map((h, i) => <th key={i} scope="col">{h}</th>)}</tr></thead>
+          <thead><tr><th scope="col">{t('mapping.rows.line')}</th>{names.map((h, i) => <th key={i} scope="col">{h}</th>)}</tr></thead>
           <tbody>
-            {preview.rows.slice(0, 5).map((r) => (
+            {dataRows(draft, preview).slice(0, 5).map((r) => (
               <tr key={r.line}><td className="num">{r.line}</td>{preview.header.map((_, i) => <td key={i}>{r.cells[i] ?? ''}</td>)}</tr>
             ))}
           </tbody>
         </table>
       </div>
-      <ColumnFields preview={preview} fieldOf={draft.fieldOf} onChange={(col, field) => setDraft((d) => assignField(d, preview, col, field))} />
-      <ValueMaps preview={preview} draft={draft} onChange={(field, raw, value) =>
+      <ColumnFields preview={preview} names={names} fieldOf={draft.fieldOf} onChange={(col, field) => setDraft((d) => assignField(d, preview, col, field))} />
+      <ValueMaps preview={preview} names={names} draft={draft} onChange={(field, raw, value) =>
         setDraft((d) => ({ ...d, values: { ...d.values, [field]: { ...d.values[field], [raw]: value } } }))} />
       {!draft.fieldOf.includes('kind') && (
         <p className="field">

@@ -6,12 +6,13 @@ import type { Draft, ValueMapField } from './draft';
 
 type Props = {
   preview: FilePreview;
+  names: string[];
   draft: Draft;
   onChange: (field: ValueMapField, raw: string, value: string) => void;
 };
 
 /** For each mapped field with a vocabulary (direction, kind, status…): the texts of its column and what each means. */
-export const ValueMaps = ({ preview, draft, onChange }: Props) => {
+export const ValueMaps = ({ preview, names, draft, onChange }: Props) => {
   const t = useT();
   const shown = VALUE_MAP_FIELDS.map((field) => ({ field, col: columnOf(draft, field) }))
     .filter(({ col }) => col >= 0 && (preview.columnValues[col]?.values.length ?? 0) > 0);
@@ -25,7 +26,7 @@ export const ValueMaps = ({ preview, draft, onChange }: Props) => {
         const id = `mapping-values-${field}`;
         return (
           <section key={field} aria-labelledby={id}>
-            <h3 id={id}>{t('mapping.values.title', { field: fieldName, column: preview.header[col] })}</h3>
+            <h3 id={id}>{t('mapping.values.title', { field: fieldName, column: names[col] })}</h3>
             <p className="hint">{t('mapping.values.hint')}</p>
             <table className="mapping-values">
               <thead><tr><th scope="col">{t('mapping.values.raw')}</th><th scope="col">{t('mapping.values.as')}</th></tr></thead>

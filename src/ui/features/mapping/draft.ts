@@ -31,7 +31,20 @@ export type Draft = {
   savedId: string | null;
   /** That preset's header: kept with this file's, so files of its earlier shape are still recognised. */
   baseHeader: string[];
+  /** The file has no header row: its first row is data and its columns go by position ('Column 1' …). */
+  headerless: boolean;
 };
+
+/** The name of a headerless file's column in a preset (stored as written here, whatever the UI language). */
+export const positionName = (col: number): string => `Column ${col + 1}`;
+
+/** The column names the preset uses: the header's cells, or position names for a headerless file. */
+export const columnNames = (d: Pick<Draft, 'headerless'>, preview: FilePreview): string[] =>
+  (d.headerless ? preview.header.map((_, i) => positionName(i)) : preview.header);
+
+/** The file's data rows as the draft reads them: a headerless file's first row is data too. */
+export const dataRows = (d: Pick<Draft, 'headerless'>, preview: FilePreview): FilePreview['rows'] =>
+  (d.headerless ? [{ line: preview.headerLine, cells: preview.header }, ...preview.rows] : preview.rows);
 
 const key = (s: string): string => s.replace(/^\uFEFF/, '').trim().toLowerCase();
 
@@ -55,7 +68,7 @@ export const draftFromPreview = (preview: FilePreview, timeZone: string): Draft 
   }
   const d: Draft = {
     fieldOf, values: {}, kind: '', dateFormat: preview.suggestion.dateFormat, decimalMark: preview.suggestion.decimalMark,
-    timeZone, name: '', savedId: null, baseHeader: [],
+    timeZone, name: '', savedId: null, baseHeader: [], headerless: false,
   };
   return { ...d, values: { direction: defaultValues(preview, 'direction', columnOf(d, 'direction')) } };
 };
@@ -63,12 +76,14 @@ export const draftFromPreview = (preview: FilePreview, timeZone: string): Draft 
 /** A saved preset laid over a file's header (columns it maps that the file lacks are left out). */
 export const draftFromPreset = (preview: FilePreview, saved: SavedPreset, timeZone: string): Draft => {
   const p = saved.json;
-  const fieldOf = preview.header.map((h) => Object.entries(p.columns).find(([, c]) => c !== undefined && key(c) === key(h))?.[0] ?? '');
+  const headerless = p.headerless === true;
+  const names = columnNames({ headerless }, preview);
+  const fieldOf = names.map((h) => Object.entries(p.columns).find(([, c]) => c !== undefined && key(c) === key(h))?.[0] ?? '');
   const values: Draft['values'] = {};
   for (const f of VALUE_MAP_FIELDS) if (p.values?.[f]) values[f] = { ...p.values[f] };
   return {
     fieldOf, values, kind: p.constants?.kind ?? '', dateFormat: p.dateFormat ?? 'auto', decimalMark: p.decimalMark ?? 'auto',
-    timeZone: p.timeZone ?? timeZone, name: saved.name, savedId: saved.id, baseHeader: [...p.header],
+    timeZone: p.timeZone ?? timeZone, name: saved.name, savedId: saved.id, baseHeader: headerless ? [] : [...p.header], headerless,
   };
 };
 
@@ -86,9 +101,10 @@ export const assignField = (d: Draft, preview: FilePreview, col: number, field: 
 
 /** The preset document the draft stands for (validated by the worker, not here). */
 export const toPreset = (d: Draft, preview: FilePreview, name = d.name): CustomPreset => {
+  const names = columnNames(d, preview);
   const columns: CustomPreset['columns'] = {};
   d.fieldOf.forEach((f, col) => {
-    if (f !== '') (columns as Record<string, string>)[f] = preview.header[col];
+    if (f !== '') (columns as Record<string, string>)[f] = names[col];
   });
   const values: NonNullable<CustomPreset['values']> = {};
   for (const f of VALUE_MAP_FIELDS) {
@@ -96,9 +112,9 @@ export const toPreset = (d: Draft, preview: FilePreview, name = d.name): CustomP
     if (columnOf(d, f) >= 0 && entries.length > 0) values[f] = Object.fromEntries(entries);
   }
   const kind = d.kind.trim();
-  const header = [...preview.header, ...d.baseHeader.filter((h) => !preview.header.some((c) => key(c) === key(h)))];
+  const header = [...names, ...d.baseHeader.filter((h) => !names.some((c) => key(c) === key(h)))];
   return {
-    format: PRESET_FORMAT, name, header, columns,
+    format: PRESET_FORMAT, name, header, ...(d.headerless ? { headerless: true } : {}), columns,
     ...(Object.keys(values).length > 0 ? { values } : {}),
     ...(kind !== '' && columnOf(d, 'kind') < 0 ? { constants: { kind } } : {}),
     dateFormat: d.dateFormat, decimalMark: d.decimalMark, timeZone: d.timeZone,
