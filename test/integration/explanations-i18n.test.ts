@@ -6,7 +6,7 @@ import { parsePlan } from '../../src/engine/plan/validate';
 import { importCsv } from '../../src/import/import-csv';
 import { sampleCsvText } from '../../src/import/sample';
 import { buildTable } from '../../src/engine/testing/table-builder';
-import { explanationText, lineExplanation, lineLabel, rejectReason } from '../../src/ui/i18n/explain';
+import { explanationText, failureText, lineExplanation, lineLabel, rejectReason } from '../../src/ui/i18n/explain';
 import { translate, type Locale } from '../../src/ui/i18n/i18n';
 import type { MessageKey } from '../../src/ui/i18n/en';
 
@@ -122,5 +122,14 @@ describe('import reasons through the catalogue', () => {
       .toBe("timestamp: no se puede leer '03/04/2025' como fecha (orden día/mes desconocido: defina dateOrder)");
     expect(rejectReason('data point 4: timestamp: empty', tr('es'))).toBe('punto de datos 4: timestamp: vacío');
     expect(rejectReason('something new', tr('es'))).toBe('something new');
+  });
+});
+
+describe('worker failures through the catalogue', () => {
+  it('says the failures whose code says it all; keeps the others as written', () => {
+    expect(failureText({ code: 'not-found', message: 'This dataset no longer exists.' }, tr('pt-BR'))).toBe('Este conjunto de dados não existe mais.');
+    expect(failureText({ code: 'invalid-rules', message: 'The rules have 2 problems.', issues: [{}, {}] }, tr('es'))).toBe('Problemas en las reglas: 2.');
+    expect(failureText({ code: 'invalid-rules', message: 'bad.rules.json', issues: [{}] }, tr('es'))).toBe('bad.rules.json');
+    expect(failureText({ code: 'bad-file', message: 'usage.csv: no header' }, tr('pt-BR'))).toBe('usage.csv: no header');
   });
 });

@@ -134,3 +134,17 @@ export const rejectReason = (reason: string, t: T): string => {
   }
   return reason;
 };
+
+/**
+ * A worker failure in the user's language where its code says it all (a dataset gone, storage full, a cancelled job,
+ * rules with problems); otherwise the worker's English message. Issues by path stay as the validator wrote them.
+ */
+export const failureText = (failure: { code: string; message: string; issues?: unknown[] }, t: T): string => {
+  switch (failure.code) {
+    case 'not-found': return t('failure.notFound');
+    case 'quota': return t('failure.quota');
+    case 'cancelled': return t('failure.cancelled');
+    case 'invalid-rules': return /^The rules have \d+ problems?\.$/.test(failure.message) ? t('failure.rules', { count: failure.issues?.length ?? 0 }) : failure.message;
+    default: return failure.message;
+  }
+};

@@ -10,6 +10,7 @@ import { DashboardCharts } from '../features/dashboard/DashboardCharts';
 import { RangeControls } from '../features/dashboard/RangeControls';
 import { SummaryTiles } from '../features/dashboard/SummaryTiles';
 import { PeopleSection } from '../features/people/PeopleSection';
+import { failureText } from '../i18n/explain';
 import { formatDate } from '../i18n/format';
 import { useLocale, useT } from '../i18n/use-t';
 
@@ -50,7 +51,7 @@ export const DashboardPage = () => {
         </p>
       )}
       {loading && <p className="hint" role="status">{t('dash.loading')}</p>}
-      {error && <div className="panel error" role="alert">{error.code === 'invalid-range' ? t('dash.empty') : error.message}</div>}
+      {error && <div className="panel error" role="alert">{error.code === 'invalid-range' ? t('dash.empty') : failureText(error, t)}</div>}
       {result && (
         <>
           <SummaryTiles result={result} />

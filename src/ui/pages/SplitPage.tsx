@@ -8,6 +8,7 @@ import { BasisControls } from '../features/split/BasisControls';
 import { RuleSets } from '../features/split/RuleSets';
 import { RulesEditor } from '../features/split/RulesEditor';
 import { SplitResult } from '../features/split/SplitResult';
+import { failureText } from '../i18n/explain';
 import { useT } from '../i18n/use-t';
 
 /** Cost-centre split (issue #5): rules on the left, the live split of the estimate or the invoice on the right. */
@@ -50,7 +51,7 @@ export const SplitPage = () => {
           {error && (
             <FailureBox
               failure={error}
-              message={error.code === 'invalid-rules' ? `${error.message} ${t('split.invalidRules')}` : error.code === 'invalid-plan' ? t('estimate.invalidPlan') : error.message}
+              message={error.code === 'invalid-rules' ? `${failureText(error, t)} ${t('split.invalidRules')}` : error.code === 'invalid-plan' ? t('estimate.invalidPlan') : failureText(error, t)}
             />
           )}
           {model.centres.length === 0 && <p className="panel hint">{t('split.needCentres')}</p>}

@@ -3,6 +3,10 @@ import { definePart } from './part';
 /** UI text of the people feature (issue #7) and of the split editor's rules on several fields (issue #5). */
 export const peopleText = definePart({
   en: {
+    'failure.notFound': 'This dataset no longer exists.',
+    'failure.quota': 'Browser storage is full, so nothing was kept. Delete a dataset or free disk space, then try again.',
+    'failure.cancelled': 'Cancelled; nothing was kept.',
+    'failure.rules': 'Problems in the rules: {count}.',
     'formula.tierUpTo': 'up to {n}',
     'formula.tierAbove': 'above {n}',
     'formula.tierRange': '{from}-{to}',
@@ -88,6 +92,10 @@ export const peopleText = definePart({
     'people.split.combined.all': 'every event',
   },
   'pt-BR': {
+    'failure.notFound': 'Este conjunto de dados não existe mais.',
+    'failure.quota': 'O armazenamento do navegador está cheio, então nada foi guardado. Apague um conjunto de dados ou libere espaço em disco e tente de novo.',
+    'failure.cancelled': 'Cancelado; nada foi guardado.',
+    'failure.rules': 'Problemas nas regras: {count}.',
     'formula.tierUpTo': 'até {n}',
     'formula.tierAbove': 'acima de {n}',
     'formula.tierRange': '{from}-{to}',
@@ -173,6 +181,10 @@ export const peopleText = definePart({
     'people.split.combined.all': 'todos os eventos',
   },
   es: {
+    'failure.notFound': 'Este conjunto de datos ya no existe.',
+    'failure.quota': 'El almacenamiento del navegador está lleno, así que no se guardó nada. Borre un conjunto de datos o libere espacio en disco e inténtelo de nuevo.',
+    'failure.cancelled': 'Cancelado; no se guardó nada.',
+    'failure.rules': 'Problemas en las reglas: {count}.',
     'formula.tierUpTo': 'hasta {n}',
     'formula.tierAbove': 'más de {n}',
     'formula.tierRange': '{from}-{to}',
