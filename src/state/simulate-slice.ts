@@ -26,6 +26,8 @@ export type SimulateSlice = {
   simResult: SimulationResult | null;
   /** The plan keys of `simResult`, in its order (keys that named no known plan are left out). */
   simResultKeys: string[];
+  /** Plan keys of the scenario that name no known plan (a deleted plan, or another browser's saved plan). */
+  simMissingPlans: string[];
   simError: Failure | null;
   simRunning: boolean;
   /** The saved scenario being edited (null: not saved yet) and its name. */
@@ -69,6 +71,7 @@ export const createSimulateSlice = (deps: StoreDeps): StateCreator<AppState, [],
     simRoi: DEFAULT_ROI,
     simResult: null,
     simResultKeys: [],
+    simMissingPlans: [],
     simError: null,
     simRunning: false,
     simScenarioId: null,
@@ -106,6 +109,9 @@ export const createSimulateSlice = (deps: StoreDeps): StateCreator<AppState, [],
         return choice ? [{ key, name: choice.name, json: choice.json }] : [];
       });
       const ticket = ++sequence;
+      const known = state.shippedPlans.length > 0 || state.savedPlans.length > 0;
+      const missing = known ? state.simPlanKeys.filter((key) => !plans.some((p) => p.key === key)) : [];
+      if (missing.join('\n') !== state.simMissingPlans.join('\n')) set({ simMissingPlans: missing });
       if (plans.length === 0) {
         set({ simResult: null, simError: null, simRunning: false });
         return;

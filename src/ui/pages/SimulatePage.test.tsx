@@ -69,6 +69,25 @@ describe('Simulate page', () => {
     expect(within(saved).getAllByRole('option').map((o) => o.textContent)).toEqual(['Double volume', 'Double volume (copy)']);
   }, 60_000);
 
+  it('opens a valid scenario file: its plans and knobs apply, a plan unknown here is named and left out', async () => {
+    renderApp();
+    fireEvent.change(screen.getByLabelText('Usage file'), { target: { files: [new File([CSV], 'january.csv', { type: 'text/csv' })] } });
+    await screen.findByTestId('import-counts', {}, { timeout: 10_000 });
+    fireEvent.click(screen.getByRole('link', { name: 'Simulate' }));
+    const scenario = {
+      format: 'tarifa.scenario/1', name: 'From a colleague', plans: ['shipped:genesys-per-conversation.json', 'saved:gone'],
+      knobs: { scale: '3', factors: [], growthPercent: '0', spikes: [], mix: [], extraAgents: 0, extraNumbers: 0 },
+      tco: { months: 6, terms: {} }, roi: { agents: 2, monthlySalary: '1500', efficiencyGainPercent: '10' },
+    };
+    const file = new File([JSON.stringify(scenario)], 'colleague.scenario.json', { type: 'application/json' });
+    fireEvent.change(await screen.findByLabelText('Import scenario…'), { target: { files: [file] } });
+    await screen.findByText('Opened “From a colleague” from the file (not saved yet).');
+    // 3 × 30 conversations × 0.10.
+    await waitFor(() => expect(total(0)).toBe('$9.00'), { timeout: 10_000 });
+    expect((await screen.findByText(/Not found here, left out of the comparison: saved:gone\./)).getAttribute('role')).toBe('alert');
+    expect(within(screen.getByTestId('sim-roi')).getByText('$300.00')).toBeTruthy(); // 2 × 1,500 × 10%
+  }, 30_000);
+
   it('lists the problems of a bad scenario file by path and changes nothing', async () => {
     const { store } = renderApp();
     fireEvent.change(screen.getByLabelText('Usage file'), { target: { files: [new File([CSV], 'january.csv', { type: 'text/csv' })] } });

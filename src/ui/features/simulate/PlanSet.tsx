@@ -8,6 +8,7 @@ export const PlanSet = () => {
   const saved = useAppStore((s) => s.savedPlans);
   const keys = useAppStore((s) => s.simPlanKeys);
   const toggle = useAppStore((s) => s.simTogglePlan);
+  const missing = useAppStore((s) => s.simMissingPlans);
   const box = (key: string, name: string, description: string) => (
     <li key={key}>
       <label title={description}>
@@ -27,6 +28,12 @@ export const PlanSet = () => {
       <h3 className="hint">{t('estimate.plan.examples')}</h3>
       <ul className="plain-list">{shipped.map((p) => box(`shipped:${p.file}`, p.name, p.description))}</ul>
       {keys.length === 0 && <p className="hint">{t('sim.plans.none')}</p>}
+      {missing.length > 0 && (
+        <p role="alert" className="hint">
+          {t('sim.plans.missing', { plans: missing.join(', ') })}{' '}
+          {missing.map((k) => <button key={k} type="button" className="secondary small" onClick={() => toggle(k)}>{t('sim.remove.item', { item: k })}</button>)}
+        </p>
+      )}
     </fieldset>
   );
 };
