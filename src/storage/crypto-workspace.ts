@@ -84,7 +84,7 @@ export const sealingOf = (db: TarifaDb): Sealing | undefined => sealings.get(db)
 export const installSealing = (db: TarifaDb): Sealing => {
   const known = sealings.get(db);
   if (known) return known;
-  const state: { row: EncryptionRow | null; key: Uint8Array | null; loaded: boolean } = { row: null, key: null, loaded: false };
+  const state: { row: EncryptionRow | null; key: Uint8Array | null } = { row: null, key: null };
   const encoder = new TextEncoder();
 
   const middleware: Middleware<DBCore> = {
@@ -172,12 +172,14 @@ export const installSealing = (db: TarifaDb): Sealing => {
   };
   db.use(middleware);
   // Sticky: read again at every open (a reopened connection, a database deleted and recreated).
-  db.on('ready', async () => {
+  const load = async () => {
     const row = (await db.settings.get(ENCRYPTION_SETTING))?.value as EncryptionRow | undefined;
-    state.row = row && typeof row === 'object' ? { params: parseKeyParams(row.params), complete: row.complete === true } : null;
-    if (!state.row) state.key = null;
-    state.loaded = true;
-  }, true);
+    const next = row && typeof row === 'object' ? { params: parseKeyParams(row.params), complete: row.complete === true } : null;
+    // Another tab may have encrypted the workspace (or deleted it) since: a different salt is a different key.
+    if (!next || next.params.salt !== state.row?.params.salt) state.key = null;
+    state.row = next;
+  };
+  db.on('ready', load, true);
 
   /** Rewrites every row of every table (read plain or sealed, written sealed), a page per transaction. */
   const sealEverything = async () => {
@@ -206,10 +208,12 @@ export const installSealing = (db: TarifaDb): Sealing => {
   const sealing: Sealing = {
     async status() {
       if (!db.isOpen()) await db.open();
+      await load();
       return { encrypted: state.row !== null, unlocked: state.row === null || state.key !== null };
     },
     async unlock(passphrase) {
       if (!db.isOpen()) await db.open();
+      await load();
       if (!state.row) return;
       const { params } = state.row;
       const key = await deriveKeyBytes(passphrase, fromBase64(params.salt), params.iterations);
@@ -224,6 +228,7 @@ export const installSealing = (db: TarifaDb): Sealing => {
     },
     async enable(passphrase, iterations = KDF_ITERATIONS) {
       if (!db.isOpen()) await db.open();
+      await load();
       if (state.row) throw new Error('This workspace is already encrypted.');
       const salt = randomBytes(SALT_BYTES);
       const key = await deriveKeyBytes(passphrase, salt, iterations);

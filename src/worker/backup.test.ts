@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { installSealing } from '../storage/crypto-workspace';
 import { TarifaDb } from '../storage/db';
 import { createApi } from './api';
-import type { BackupProgress } from './backup';
+import { notEnoughRoom, type BackupProgress } from './backup';
 
 let seq = 0;
 const dbs: TarifaDb[] = [];
@@ -109,5 +109,14 @@ describe('worker backup calls', () => {
     expect(await restarted.deleteAllData()).toEqual({ ok: true, value: null });
     expect(await restarted.workspaceLock()).toEqual({ encrypted: false, unlocked: true });
     expect((await restarted.importFile(new File([CSV], 'again.csv'), { timeZone: 'UTC' }, 'j', noProgress)).ok).toBe(true);
+  });
+
+  it('says at once when a backup cannot fit in the free storage', () => {
+    expect(notEnoughRoom(5_000_000, { usage: 0, quota: 0, persisted: false })).toBeNull();
+    expect(notEnoughRoom(5_000_000, { usage: 1_000_000, quota: 10_000_000, persisted: false })).toBeNull();
+    expect(notEnoughRoom(5_000_000, { usage: 8_000_000, quota: 10_000_000, persisted: false })).toEqual({
+      code: 'quota',
+      message: 'This backup needs about 4.8 MB of browser storage, but only 1.9 MB are free. Nothing was changed. Free disk space or delete data, then try again.',
+    });
   });
 });

@@ -84,6 +84,22 @@ const throttled = (onProgress: (p: BackupProgress) => void, now: () => number) =
   };
 };
 
+/**
+ * Restoring needs about the backup's size in free storage (its rows are stored as they are in the file). Checked
+ * before the long work starts, so a full disk is said at once rather than after minutes of writing; the writes
+ * themselves still map QuotaExceededError to a clean failure. Null when there is room or the browser does not say.
+ */
+export const notEnoughRoom = (bytesNeeded: number, info: StorageInfo): Failure | null => {
+  if (info.quota <= 0) return null;
+  const free = Math.max(0, info.quota - info.usage);
+  if (free >= bytesNeeded) return null;
+  const mb = (n: number) => (n / 1_048_576).toFixed(1);
+  return {
+    code: 'quota',
+    message: `This backup needs about ${mb(bytesNeeded)} MB of browser storage, but only ${mb(free)} MB are free. Nothing was changed. Free disk space or delete data, then try again.`,
+  };
+};
+
 /** Holds the import lock of every staged dataset, so another tab starting up does not discard them as unfinished. */
 const withLocks = <T,>(ids: string[], job: () => Promise<T>): Promise<T> =>
   ids.length === 0 ? job() : withImportLock(ids[0], () => withLocks(ids.slice(1), job));
@@ -136,6 +152,8 @@ export const createBackupCalls = (ctx: BackupCtx): BackupApi => {
       try {
         if (!(file instanceof Blob)) return { ok: false, error: { code: 'bad-file', message: 'No file was given.' } };
         const mode: RestoreMode = options?.mode === 'merge' ? 'merge' : 'replace';
+        const full = notEnoughRoom(file.size, await readStorageInfo());
+        if (full) return { ok: false, error: full };
         forgetTables();
         const result = await restoreWorkspace(ctx.db, file, {
           mode, passphrase: options?.passphrase || undefined, newId: ctx.newId, signal: job.signal,

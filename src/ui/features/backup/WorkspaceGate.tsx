@@ -5,11 +5,14 @@ import { DeleteAllPanel } from './DeleteAllPanel';
 
 /**
  * Shows the app only once the workspace is open: an encrypted workspace first asks for its passphrase (the key then
- * lives in the worker only). Checked again after the worker was restarted (a new worker starts locked).
+ * lives in the worker only). Checked again after the worker was restarted (a new worker starts locked) and when another
+ * tab changed the settings (it may have encrypted the workspace).
  */
 export const WorkspaceGate = ({ children }: { children: ReactNode }) => {
   const api = useWorkerApi();
   const engineNotice = useAppStore((s) => s.engineNotice);
+  // Another tab may have encrypted the workspace: its change arrives as a settings (or 'all') revision.
+  const settingsRevision = useAppStore((s) => s.syncRevisions.settings);
   const applyRemoteChange = useAppStore((s) => s.applyRemoteChange);
   const [state, setState] = useState<'checking' | 'locked' | 'open'>('checking');
   const [check, setCheck] = useState(0);
@@ -20,7 +23,7 @@ export const WorkspaceGate = ({ children }: { children: ReactNode }) => {
       () => { if (live) setState('open'); },
     );
     return () => { live = false; };
-  }, [api, engineNotice, check]);
+  }, [api, engineNotice, settingsRevision, check]);
   const opened = () => {
     setState('open');
     // Whatever the app tried to read while locked is read again now.
