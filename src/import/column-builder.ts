@@ -216,7 +216,7 @@ export class ColumnBuilder {
     for (const e of this.extras) {
       if (e.judged || e.dropped || rows === 0) continue;
       e.judged = true;
-      const verdict = judgeExtraValues(e.append.slice(1), rows);
+      const verdict = judgeExtraValues(e.append.filter((v) => v !== ''), rows);
       if (verdict === 'keep') continue;
       e.dropped = true;
       e.append = [];
