@@ -11,7 +11,7 @@ import type { Plan } from '../plan/types';
 import { comparePlans, explainDifference, type Comparison, type Difference } from './compare';
 import { curveOfMeasured, multipliers, type Curve } from './curve';
 import type { Knobs } from './knobs';
-import { applyKnobs } from './resample';
+import { applyKnobs, type Resampled } from './resample';
 import { measureForScaling } from './scaled-pricing';
 import { NO_TERMS, tcoOfMeasured, type Tco, type TcoTerms } from './tco';
 
@@ -41,8 +41,23 @@ export type Simulation = {
   numbers: number;
 };
 
+/**
+ * The last resampling per measured table: a change of TCO months or terms (or of the plans) reuses it instead of
+ * resampling again; any knob change makes a new one. Held weakly: a dataset dropped from memory drops it too.
+ */
+const lastResample = new WeakMap<EventTable, { key: string; sim: Resampled }>();
+
+const resampled = (table: EventTable, knobs: Knobs, timeZone: string): Resampled => {
+  const key = JSON.stringify([knobs, timeZone]);
+  const hit = lastResample.get(table);
+  if (hit && hit.key === key) return hit.sim;
+  const sim = applyKnobs(table, knobs, timeZone);
+  lastResample.set(table, { key, sim });
+  return sim;
+};
+
 export const simulate = (table: EventTable, input: SimulationInput): Simulation => {
-  const sim = applyKnobs(table, input.knobs, input.timeZone);
+  const sim = resampled(table, input.knobs, input.timeZone);
   const estimates = input.plans.map((p) => estimatePlan(sim.table, p));
   const comparison = comparePlans(estimates);
   const best = comparison.cheapest;
