@@ -157,6 +157,28 @@ describe('extra columns through IndexedDB and the worker API', () => {
   });
 });
 
+describe('extra columns when files are appended to a dataset', () => {
+  const dbs: TarifaDb[] = [];
+  afterEach(async () => { for (const db of dbs.splice(0)) await db.delete(); });
+
+  it('keeps the stored codes and adds the new values; a file without the column reads empty there', async () => {
+    const db = new TarifaDb(`tarifa-extra-append-${process.pid}`);
+    dbs.push(db);
+    const api = createApi({ db });
+    const first = 'timestamp,kind,Department\n2025-03-01T10:00:00Z,message,Finance\n2025-03-01T11:00:00Z,message,Legal\n';
+    const second = 'timestamp,kind,Department\n2025-03-02T10:00:00Z,message,Ops\n2025-03-02T11:00:00Z,message,Finance\n';
+    const third = 'timestamp,kind\n2025-03-03T10:00:00Z,message\n';
+    expect((await api.importFile(new File([first], 'a.csv'), { timeZone: 'UTC' }, 'a', () => {})).ok).toBe(true);
+    const [dataset] = await api.listDatasets();
+    for (const [name, text] of [['b.csv', second], ['c.csv', third]]) {
+      const r = await api.importFiles([new File([text], name)], { timeZone: 'UTC', datasetId: dataset.id }, name, () => {});
+      expect(r.ok, JSON.stringify(r)).toBe(true);
+    }
+    const events = await api.events(dataset.id, [0, 1, 2, 3, 4]);
+    expect(events.map((e) => e['col:Department'])).toEqual(['Finance', 'Legal', 'Ops', 'Finance', '']);
+  });
+});
+
 describe('extra columns on the command line', () => {
   it('tarifa split reads a usage file and splits by col:<header>', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tarifa-extra-'));
