@@ -16,7 +16,8 @@ Options:
                    contacts and their messages scale, agents and numbers do not (default 1)
   --preset NAME    import preset of the usage files (default: auto = detect): generic, twilio-messaging,
                    twilio-voice, asterisk, freeswitch, genesys-interactions-csv, genesys-conversations-json,
-                   meta-pricing-analytics, meta-conversation-analytics
+                   meta-pricing-analytics, meta-conversation-analytics; or a custom preset file saved from the
+                   app's mapping screen (e.g. --preset ./my-bsp.preset.json)
   --tz IANA        time zone of naive timestamps in the usage files (default: UTC)
   --format FORMAT  json, csv or table (default: table)
   --pseudonymise   replace contacts (phone numbers, e-mails) by keyed hashes as they are read, with a random
