@@ -2,9 +2,9 @@
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { TarifaDb } from '../storage/db';
-import { createApi } from '../worker/api';
-import { createAppStore } from './store';
+import { TarifaDb } from '../../src/storage/db';
+import { createApi } from '../../src/worker/api';
+import { createAppStore } from '../../src/state/store';
 
 const dbs: TarifaDb[] = [];
 afterEach(async () => { for (const db of dbs.splice(0)) await db.delete(); });
