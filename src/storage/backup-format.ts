@@ -194,7 +194,7 @@ export const readBackupHeader = async (file: Blob): Promise<BackupHeader> => {
 
 const readHeader = async (reader: ReturnType<typeof byteReader>, hashed: (b: Uint8Array) => void): Promise<BackupHeader> => {
   const start = await reader.read(14);
-  if (!start) throw new BackupFormatError('foreign', 'too short');
+  if (!start) throw new BackupFormatError('foreign');
   if (new TextDecoder().decode(start.subarray(0, 8)) !== BACKUP_MAGIC) throw new BackupFormatError('foreign');
   const view = new DataView(start.buffer);
   const version = view.getUint16(8, true);
