@@ -1,9 +1,9 @@
 // @vitest-environment node
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { TarifaDb } from '../storage/db';
-import { createApi } from '../worker/api';
-import { createAppStore, selectors } from './store';
+import { TarifaDb } from '../../src/storage/db';
+import { createApi } from '../../src/worker/api';
+import { createAppStore, selectors } from '../../src/state/store';
 
 const dbs: TarifaDb[] = [];
 let seq = 0;
