@@ -11,8 +11,9 @@
  * table), so the per-event test is an array lookup too.
  * `price` (the vendor's price) takes decimal strings ("0.0075"), lists and `not`; it compares the stored integer
  * micro-units exactly (an empty price equals nothing). Not supported yet in `by`/`of`: `price`.
+ * Extra columns kept at import (`col:<header>`, events.ts) compare as text, case-sensitive; in `where` only.
  */
-import { PRICE_SCALE, STRING_FIELDS, type EventTable, type StringField } from './events';
+import { extraColumn, isExtraField, PRICE_SCALE, STRING_FIELDS, type EventTable, type StringField } from './events';
 import { Dec, isDecimalString } from './money';
 import { fieldSource, isKeyField, type FieldSource } from './fields/field-source';
 import type { Filter, FilterScalar, FilterValue } from './plan/types';
@@ -165,6 +166,15 @@ export const compileFilter = (where: Filter | undefined, table: EventTable, sour
       const m = clockMatches(value);
       const col = field === 'hour' ? fields.clock().hour : fields.clock().weekday;
       tests.push((i) => m[col[i]] === 1);
+    } else if (isExtraField(field)) {
+      // An extra column kept at import (col:<header>); a table without it has only empty values there.
+      const column = extraColumn(table, field);
+      const m = dictionaryMatches(column?.dict ?? [''], value, false);
+      if (!column) tests.push(m[0] === 1 ? ALWAYS : () => false);
+      else {
+        const codes = column.codes;
+        tests.push((i) => m[codes[i]] === 1);
+      }
     } else if (isKeyField(field)) {
       const { codes, dict } = fields.text(field);
       const m = dictionaryMatches(dict, value, isStringField(field) && LOWERCASE_FIELDS.has(field));

@@ -120,7 +120,19 @@ describe('extra columns in rules', () => {
     const r = parseRules({ format: 'tarifa.rules/1', centres: [{ id: 'a' }], rules: [{ centre: 'a', where: { 'col:Department': [1, 'x'], bogus: 'y' } }] });
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(r.issues.map((i) => i.path)).toEqual(['rules[0].where.bogus', 'rules[0].where["col:Department"][0]']);
+    expect(r.issues.map((i) => i.path)).toEqual(['rules[0].where["col:Department"][0]', 'rules[0].where.bogus']);
+  });
+
+  it('plan meters filter by an extra column too (where only)', async () => {
+    const { table } = await importText(csv(30));
+    const legal = planOf({
+      meters: { legal: { type: 'count', where: { kind: 'conversation', 'col:Department': 'Legal' } }, missing: { type: 'count', where: { 'col:Nope': '' } } },
+      charges: [
+        { id: 'l', label: 'Legal', meter: 'legal', model: 'standard', unitPrice: '1' },
+        { id: 'm', label: 'All (no such column: empty)', meter: 'missing', model: 'standard', unitPrice: '0.1' },
+      ],
+    });
+    expect(estimatePlan(table, legal).cycles[0].lines.map((l) => [l.label, l.amount])).toEqual([['Legal', '10.00'], ['All (no such column: empty)', '3.00']]);
   });
 });
 

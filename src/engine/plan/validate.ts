@@ -4,6 +4,7 @@
  * ("'graduated' is not supported yet by this version"), never silently ignored.
  */
 import { IANAZone } from 'luxon';
+import { isExtraField } from '../events';
 import { isKeyField } from '../fields/field-source';
 import {
   CLOCK_FIELDS,
@@ -95,7 +96,7 @@ const checkFilter = (where: Filter, path: Path, report: Report): void => {
     else if (isUnsupportedField(field)) report(at, `filtering on '${field}' is not supported yet by this version`);
     else if (isClockField(field)) checkClockValue(field, value, at, report);
     else if (field === 'market') checkMarketValue(value, at, report);
-    else if (isStringField(field)) checkFilterValue(value, false, at, report);
+    else if (isStringField(field) || isExtraField(field)) checkFilterValue(value, false, at, report);
     else if (isNumericFilterField(field)) checkFilterValue(value, true, at, report);
     else report(at, `unknown field '${field}'`);
   }

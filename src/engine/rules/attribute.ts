@@ -4,34 +4,10 @@
  * fields decided per dictionary entry), then one pass over the events. The column is cached per table, rules object
  * and time zone (hour/weekday filters read the plan's zone), so allocating again after a plan change reuses it.
  */
-import { extraColumn, isExtraField, type EventTable } from '../events';
+import type { EventTable } from '../events';
 import { fieldSource, type FieldSource, type KeyField, type TextColumn } from '../fields/field-source';
-import { compileFilter, dictionaryMatches, renderFilter, type CompiledFilter, type EventPredicate } from '../filters';
-import type { Filter } from '../plan/types';
+import { compileFilter } from '../filters';
 import type { Rules } from './types';
-
-/**
- * A rule's `where`: the plan's filter on the event fields, and the extra fields (`col:<header>`) compared as text on
- * their own dictionaries (decided per entry, like any text field). A table without that column has only empty values.
- */
-const compileRuleFilter = (where: Filter | undefined, table: EventTable, source: FieldSource): CompiledFilter => {
-  const extras = Object.keys(where ?? {}).filter(isExtraField);
-  if (extras.length === 0) return compileFilter(where, table, source);
-  const base = compileFilter(Object.fromEntries(Object.entries(where!).filter(([k]) => !isExtraField(k))), table, source);
-  const tests = extras.map((field): EventPredicate => {
-    const column = extraColumn(table, field);
-    const matches = dictionaryMatches(column?.dict ?? [''], where![field], false);
-    if (!column) return matches[0] === 1 ? () => true : () => false;
-    const codes = column.codes;
-    return (i) => matches[codes[i]] === 1;
-  });
-  const all = base.always ? tests : [base.test, ...tests];
-  return {
-    always: false,
-    test: all.length === 1 ? all[0] : (i) => all.every((t) => t(i)),
-    text: renderFilter(where),
-  };
-};
 
 /** Centre code of an event that matched no rule. */
 export const UNATTRIBUTED = -1;
@@ -55,7 +31,7 @@ export const centreColumn = (table: EventTable, rules: Rules, source: FieldSourc
 
   const n = table.columns.length;
   const index = new Map(rules.centres.map((c, k) => [c.id, k]));
-  const compiled = rules.rules.map((r) => ({ centre: index.get(r.centre) ?? UNATTRIBUTED, filter: compileRuleFilter(r.where, table, source) }));
+  const compiled = rules.rules.map((r) => ({ centre: index.get(r.centre) ?? UNATTRIBUTED, filter: compileFilter(r.where, table, source) }));
   const out = new Int32Array(n).fill(UNATTRIBUTED);
   const m = compiled.length;
   for (let i = 0; i < n; i++) {

@@ -5,7 +5,6 @@
  * reserved `unattributed`, rules and the unattributed policy naming declared centres, fixed weights naming declared
  * centres and adding up to more than zero. `checkRulesForPlan` checks what needs the plan (the `driver` meter).
  */
-import { isExtraField } from '../events';
 import { Dec } from '../money';
 import { tooDeepAt, tooDeepMessage } from '../plan/depth';
 import { formatPath, issuesFromZod } from '../plan/issues';
@@ -19,25 +18,10 @@ type Path = (string | number)[];
 const PROBE_PREFIX = 'meters.m.where';
 
 /**
- * Issues of `where` as a plan meter filter, at `path` (e.g. rules[1].where.queue[0]). Extra fields (`col:<header>`,
- * engine/events.ts) are rules-only: each is checked as a text field would be (probed as `queue`, its issues moved to
- * its own path).
+ * Issues of `where` as a plan meter filter, at `path` (e.g. rules[1].where.queue[0]); extra fields (`col:<header>`,
+ * engine/events.ts) are checked as text fields there.
  */
 const filterIssues = (where: Record<string, unknown>, path: Path): RulesIssue[] => {
-  const extras = Object.keys(where).filter(isExtraField);
-  if (extras.length === 0) return planFilterIssues(where, path);
-  const rest = Object.fromEntries(Object.entries(where).filter(([k]) => !isExtraField(k)));
-  const at = formatPath([...path, 'queue']);
-  return [
-    ...planFilterIssues(rest, path),
-    ...extras.flatMap((k) => planFilterIssues({ queue: where[k] }, path).map((issue) => ({
-      path: issue.path.startsWith(at) ? formatPath([...path, k]) + issue.path.slice(at.length) : issue.path,
-      message: issue.message,
-    }))),
-  ];
-};
-
-const planFilterIssues = (where: Record<string, unknown>, path: Path): RulesIssue[] => {
   const probe = parsePlan({
     format: 'tarifa.plan/1',
     name: 'rules',
