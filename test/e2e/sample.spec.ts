@@ -29,7 +29,7 @@ test.describe('sample data, persistence and offline', () => {
     await context.setOffline(true);
     await page.reload();
     await expect(app.estimateTotal()).toHaveText(total);
-    await page.getByRole('navigation').getByRole('link', { name: 'Data' }).click();
+    await page.getByRole('navigation').getByRole('link', { name: 'Data', exact: true }).click();
     await expect(app.datasetItems().filter({ hasText: 'Sample' })).toHaveCount(1);
     await context.setOffline(false);
   });
