@@ -16,7 +16,7 @@ import { createSplitCalls } from './split';
 import { createSimulateCalls } from './simulate';
 import { createClientsCalls } from './clients';
 import { createRateCardCalls } from './rate-card-import';
-import { createBackupCalls } from './backup';
+import { createBackupCalls, notEnoughRoom, STORED_PER_FILE_BYTE } from './backup';
 import { toFailure } from './failure';
 import { runImport, type ImportJob } from './import-job';
 import { rejectsToCsv } from './rejects-csv';
@@ -62,7 +62,10 @@ export const createApi = (deps: ApiDeps): WorkerApi => {
     const controller = new AbortController();
     jobs.get(jobId)?.abort();
     jobs.set(jobId, controller);
-    return runImport(ctx, job, controller.signal, onProgress).finally(() => {
+    // A file that cannot fit in the free storage is refused before anything is written (issue #8).
+    const bytes = job.sources.reduce((n, s) => n + s.source.size, 0);
+    const room = readStorageInfo().then((info) => notEnoughRoom(bytes * STORED_PER_FILE_BYTE, info, 'import'), () => null);
+    return room.then((full) => (full ? { ok: false as const, error: full } : runImport(ctx, job, controller.signal, onProgress))).finally(() => {
       if (jobs.get(jobId) === controller) jobs.delete(jobId);
       // An append changed the dataset: the next read loads it afresh (a failed one changed nothing, evicting is harmless).
       if (job.datasetId !== undefined) tables.evict(job.datasetId);

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { installSealing } from '../storage/crypto-workspace';
 import { TarifaDb } from '../storage/db';
 import { createApi } from './api';
@@ -118,5 +118,27 @@ describe('worker backup calls', () => {
       code: 'quota',
       message: 'This backup needs about 4.8 MB of browser storage, but only 1.9 MB are free. Nothing was changed. Free disk space or delete data, then try again.',
     });
+  });
+
+  it('a browser with too little free storage: import and restore are refused before anything is written', async () => {
+    const a = setup();
+    await a.api.importFile(new File([CSV], 'small.csv'), { timeZone: 'UTC' }, 'i', noProgress);
+    const backup = await a.api.backup({}, 'b', noProgress);
+    if (!backup.ok) throw new Error('backup failed');
+    const b = setup();
+    // Node has no navigator.storage: stand in for the browser's estimate of a nearly full profile.
+    vi.stubGlobal('navigator', { storage: { estimate: async () => ({ usage: 9_990, quota: 10_000 }), persisted: async () => false } });
+    try {
+      const big = new File([CSV.repeat(200)], 'big.csv');
+      expect(await b.api.importFile(big, { timeZone: 'UTC' }, 'j', noProgress)).toEqual({
+        ok: false, error: { code: 'quota', message: 'This import needs about 6 KB of browser storage, but only 1 KB are free. Nothing was changed. Free disk space or delete data, then try again.' },
+      });
+      expect(await b.api.restoreBackup(backup.value.blob, { mode: 'replace' }, 'r', noProgress)).toMatchObject({ ok: false, error: { code: 'quota' } });
+      expect(await b.db.datasets.count()).toBe(0);
+      expect(await b.db.chunks.count()).toBe(0);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+    expect((await b.api.importFile(new File([CSV], 'small.csv'), { timeZone: 'UTC' }, 'k', noProgress)).ok).toBe(true);
   });
 });
