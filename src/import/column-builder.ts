@@ -14,7 +14,8 @@
  * Extra columns (`defineExtras`, engine/events.ts `col:<header>`) are coded like the other text fields, each with
  * its own dictionary, in `columns.extra` and `dictAppend.extra`. When an extra column's first chunk is flushed its
  * values are judged (generic/extra-columns.ts): a column of free text, contacts or too many values is dropped from
- * that chunk on, nothing of it stored, and listed in `droppedExtras`.
+ * that chunk on, nothing of it stored, and listed in `droppedExtras`. A builder continuing a stored dataset calls
+ * `settleExtras`: the dataset's columns are not judged again, and the columns it did not keep stay out.
  *
  * Writing a row: `const i = builder.length; builder.columns.timestamp[i] = …` for every column, then `commit()`.
  * A row that is not committed leaves no trace (the next row overwrites slot i).
@@ -73,8 +74,10 @@ export class ColumnBuilder {
   private rejects: RejectedRow[] = [];
   private readonly ids = new IdSet();
   private readonly extras: Extra[] = [];
-  /** Extra columns dropped when their values were judged, with the reason. */
-  readonly droppedExtras: { name: string; reason: Exclude<ExtraVerdict, 'keep'> }[] = [];
+  /** Extra columns dropped when their values were judged, with the reason ('dataset': the dataset dropped it earlier). */
+  readonly droppedExtras: { name: string; reason: Exclude<ExtraVerdict, 'keep'> | 'dataset' }[] = [];
+  /** Names a continued dataset did not keep (settleExtras): defineExtras refuses them. */
+  private readonly refusedExtras = new Set<string>();
   /**
    * The pseudonymisation key the dataset's contacts were coded with: undefined before the first import through this
    * builder, null when they are stored raw. Set by importCsv, which refuses a later import with another key.
@@ -127,6 +130,10 @@ export class ColumnBuilder {
     return names.map((name) => {
       const known = this.extras.findIndex((e) => e.name === name);
       if (known >= 0) return this.extras[known].dropped ? -1 : known;
+      if (this.refusedExtras.has(name)) {
+        if (!this.droppedExtras.some((d) => d.name === name)) this.droppedExtras.push({ name, reason: 'dataset' });
+        return -1;
+      }
       if (this.extras.length >= MAX_EXTRA_COLUMNS) return -1;
       const codes = new TextCodes();
       codes.add('', 0);
@@ -134,6 +141,22 @@ export class ColumnBuilder {
       (this.columns.extra ??= {})[name] = new Uint32Array(this.chunkSize);
       return this.extras.length - 1;
     });
+  }
+
+  /**
+   * For a builder that continues a stored dataset: the extra columns declared so far (the dataset's) count as judged
+   * already, so an appended file whose first chunk would fail the judgement still fills them; and each of `notKept`
+   * (the dataset's ignored columns: refused or dropped before) stays out, so its rows never read as values only for
+   * the appended part.
+   */
+  settleExtras(notKept: readonly string[]): void {
+    for (const e of this.extras) e.judged = true;
+    for (const name of notKept) if (!this.extras.some((e) => e.name === name)) this.refusedExtras.add(name);
+  }
+
+  /** Whether extra column `name` is kept and needs no judgement any more (declared, judged, not dropped). */
+  extraSettled(name: string): boolean {
+    return this.extras.some((e) => e.name === name && e.judged && !e.dropped);
   }
 
   /** The code of `value` (trimmed) in extra column `slot`'s dictionary, adding it when new. */

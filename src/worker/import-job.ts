@@ -93,6 +93,7 @@ const continueDataset = async (db: TarifaDb, dataset: DatasetRow, key: Uint8Arra
     first = false;
   });
   builder.flush(); // drops the entries just re-coded: they are stored already
+  builder.settleExtras(dataset.ignoredColumns); // kept columns are not judged again; dropped ones stay dropped
   builder.nextChunkIndex = dataset.chunkCount;
   builder.pseudonymKey = key;
   return builder;

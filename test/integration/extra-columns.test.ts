@@ -191,6 +191,66 @@ describe('extra columns when files are appended to a dataset', () => {
   });
 });
 
+describe('extra columns a dataset already judged (append)', () => {
+  const dbs: TarifaDb[] = [];
+  afterEach(async () => { for (const db of dbs.splice(0)) await db.delete(); });
+
+  /** `rows` rows from `day`, with the given extra cells per row. */
+  const file = (day: number, rows: number, header: string, cells: (i: number) => string): string => {
+    const lines = [`timestamp,kind,${header}`];
+    for (let i = 0; i < rows; i++) lines.push(`${new Date(Date.UTC(2025, 2, day, 10) + i * 1000).toISOString()},message,${cells(i)}`);
+    return lines.join('\n') + '\n';
+  };
+
+  it('a column the dataset kept is not judged again: appended rows whose first chunk would fail keep their values', async () => {
+    const db = new TarifaDb(`tarifa-extra-judged-${process.pid}`);
+    dbs.push(db);
+    const api = createApi({ db });
+    // The dataset keeps Client and drops Ticket (one value per row over 300 rows).
+    const first = file(1, 300, 'Client,Ticket', (i) => `${['Acme', 'Globex'][i % 2]},T-${100000 + i}`);
+    expect((await api.importFile(new File([first], 'a.csv'), { timeZone: 'UTC' }, 'a', () => {})).ok).toBe(true);
+    const [dataset] = await api.listDatasets();
+    expect(dataset.ignoredColumns).toEqual(['Ticket']);
+    // Judged alone, this file's Client would be dropped (300 distinct values in 300 rows), and its Ticket kept (2 values).
+    const second = file(2, 300, 'Client,Ticket', (i) => `Client ${i},T-${i % 2}`);
+    const appended = await api.importFiles([new File([second], 'b.csv')], { timeZone: 'UTC', datasetId: dataset.id }, 'b', () => {});
+    expect(appended.ok, JSON.stringify(appended)).toBe(true);
+    const values = await api.rulesValues(dataset.id, 'col:Client', 10_000);
+    expect(values.ok).toBe(true);
+    if (!values.ok) return;
+    expect(values.value.extraFields).toEqual(['col:Client']);
+    expect(values.value.values.find((v) => v.value === 'Acme')?.count).toBe(150);
+    expect(values.value.values.find((v) => v.value === 'Client 299')?.count).toBe(1);
+    expect(values.value.values.some((v) => v.value === '')).toBe(false);
+    const events = await api.events(dataset.id, [0, 300, 599]);
+    expect(events.map((e) => e['col:Client'])).toEqual(['Acme', 'Client 0', 'Client 299']);
+    // The column the dataset dropped stays dropped: nothing of the appended file's Ticket is stored.
+    expect(events.every((e) => !('col:Ticket' in e))).toBe(true);
+    const ticket = await api.rulesValues(dataset.id, 'col:Ticket');
+    expect(ticket.ok && ticket.value.values).toEqual([{ value: '', count: 600 }]);
+    const [after] = await api.listDatasets();
+    expect(after.ignoredColumns).toEqual(['Ticket']);
+    // A plan meter filtered by the kept column counts the appended rows.
+    const estimate = await api.estimate(dataset.id, {
+      format: 'tarifa.plan/1', name: 'P', currency: 'BRL', cycle: { anchorDay: 1, timeZone: 'UTC' },
+      meters: { appended: { type: 'count', where: { 'col:Client': 'Client *' } } },
+      charges: [{ id: 'c', label: 'Appended', meter: 'appended', model: 'standard', unitPrice: '1' }],
+    });
+    expect(estimate.ok, JSON.stringify(!estimate.ok && estimate.error)).toBe(true);
+    if (estimate.ok) expect(estimate.value.total).toBe('300.00');
+  });
+
+  it('a builder that continues a dataset refuses its dropped columns and reports them as such', () => {
+    const builder = new ColumnBuilder(8);
+    builder.defineExtras(['Client']);
+    builder.settleExtras(['Ticket']);
+    expect(builder.extraSettled('Client')).toBe(true);
+    expect(builder.defineExtras(['Ticket', 'Client', 'Team'])).toEqual([-1, 0, 1]);
+    expect(builder.droppedExtras).toEqual([{ name: 'Ticket', reason: 'dataset' }]);
+    expect(builder.extraSettled('Team')).toBe(false);
+  });
+});
+
 describe('extra columns on the command line', () => {
   it('tarifa split reads a usage file and splits by col:<header>', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tarifa-extra-'));
