@@ -77,7 +77,10 @@ export const writeBackup = async (db: TarifaDb, options: BackupOptions): Promise
   abortIf(options.signal);
   const writer = createBackupWriter(encryption);
   const tables = orderedTables(db);
-  const ready = new Set((await db.datasets.where('status').equals('ready').primaryKeys()) as string[]);
+  // One snapshot of the finished datasets: their rows as written in the backup, and only their chunks and rejects
+  // below `chunkCount` (an append in progress stages its chunks past it until it commits; see datasets-repo.ts).
+  const ready = new Map((await db.datasets.where('status').equals('ready').toArray()).map((d) => [d.id, d]));
+  const committed = (r: { datasetId: string; index: number }) => r.index < (ready.get(r.datasetId)?.chunkCount ?? 0);
   const total = (await Promise.all(tables.map((t) => t.count()))).reduce((a, b) => a + b, 0);
   let done = 0;
   const manifest: BackupManifest = {
@@ -90,8 +93,8 @@ export const writeBackup = async (db: TarifaDb, options: BackupOptions): Promise
     for await (const page of pagesOf(table, pageSize(table.name))) {
       abortIf(options.signal);
       done += page.length;
-      const kept = table.name === 'datasets' ? page.filter((r) => (r as DatasetRow).status === 'ready')
-        : isPartTable(table.name) ? page.filter((r) => ready.has((r as { datasetId: string }).datasetId))
+      const kept = table.name === 'datasets' ? page.flatMap((r) => ready.get((r as DatasetRow).id) ?? [])
+        : isPartTable(table.name) ? page.filter((r) => committed(r as { datasetId: string; index: number }))
           // The workspace's own encryption parameters are not content: a backup carries rows in the clear (or sealed
           // with the backup's passphrase) and the workspace it is restored into keeps its own encryption.
           : table.name === 'settings' ? page.filter((r) => (r as { key: string }).key !== ENCRYPTION_SETTING)

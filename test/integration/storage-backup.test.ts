@@ -81,6 +81,23 @@ describe('workspace backup', () => {
     expect(await target.chunks.where('datasetId').equals('half').count().catch(() => 0)).toBe(0);
   });
 
+  it('leaves the chunks and rejects an append has staged but not committed out of the backup', async () => {
+    const { db, datasetId } = await populated();
+    const dataset = (await db.datasets.get(datasetId))!;
+    const before = await db.chunks.where('[datasetId+index]').between([datasetId, 0], [datasetId, Infinity]).count();
+    expect(before).toBe(dataset.chunkCount);
+    // An append in progress writes its chunks (and their rejects) past chunkCount until its commit.
+    const first = (await db.chunks.get([datasetId, 0]))!;
+    await db.chunks.put({ ...first, index: dataset.chunkCount });
+    await db.rejects.put({ datasetId, index: dataset.chunkCount, rows: [{ line: 9, reason: 'staged', raw: 'x' }] });
+    const backup = await writeBackup(db, { appVersion: '0.1.0' });
+    const target = freshDb();
+    await restoreBackup(target, file(backup.blob), { mode: 'replace' });
+    expect((await target.datasets.get(datasetId))?.chunkCount).toBe(dataset.chunkCount);
+    expect(await target.chunks.where('[datasetId+index]').between([datasetId, 0], [datasetId, Infinity]).count()).toBe(dataset.chunkCount);
+    expect(await target.rejects.get([datasetId, dataset.chunkCount])).toBeUndefined();
+  });
+
   it('replace into the same workspace gives back exactly the backed-up state (colliding ids are staged aside)', async () => {
     const { db, api } = await populated();
     const expected = await snapshot(db);
