@@ -12,12 +12,13 @@
 import { timeRange } from '../time/time-range';
 import type { EventTable } from '../events';
 import { fieldSource } from '../fields/field-source';
+import type { MeterUsage } from '../meters/measure';
 import { Dec, money, sumDecimals } from '../money';
 import type { Plan, PlanIssue } from '../plan/types';
 import { addLocalDays, bucketByCycle, cycleBoundaries, toIsoUtc } from '../time/cycles';
 import { priceCycle } from './cycle-totals';
 import { vendorMoney } from './lines';
-import { measurePlan } from './measure-plan';
+import { measurePlan, type UsageParts } from './measure-plan';
 import { isPricingError, missingRates } from './pricing-error';
 import { projectCycle } from './projection';
 import type { CycleEstimate, Estimate } from './types';
@@ -31,7 +32,27 @@ export type EstimateOptions = {
 const vendorFigures = (total: string, vendorTotal: string, vendorEvents: number, plan: Plan) =>
   ({ vendorTotal, vendorEvents, vendorDifference: money(new Dec(total).minus(new Dec(vendorTotal)), plan.rounding) });
 
-export const estimatePlan = (table: EventTable, plan: Plan, options: EstimateOptions = {}): Estimate => {
+/**
+ * What `estimatePlan` reads from the events, before any pricing: the cycles, each cycle's event count and vendor sums,
+ * and every meter's usage. A simulation prices the same measurement again at other volumes (simulate/scaled-pricing.ts)
+ * instead of measuring the plan twice.
+ */
+export type PlanMeasurement = {
+  plan: Plan;
+  /** Time range of the events (timeRange: min > max when there are none). */
+  min: number;
+  max: number;
+  boundaries: number[];
+  cycleCount: number;
+  eventCounts: Float64Array;
+  vendorMicros: Float64Array;
+  vendorEvents: Float64Array;
+  usage: Map<string, MeterUsage>;
+  parts: UsageParts;
+};
+
+/** The one pass per meter of `estimatePlan` (and the per-cycle counts), without pricing. */
+export const measureForEstimate = (table: EventTable, plan: Plan): PlanMeasurement => {
   const { columns } = table;
   const n = columns.length;
   const rule = plan.cycle;
@@ -57,7 +78,13 @@ export const estimatePlan = (table: EventTable, plan: Plan, options: EstimateOpt
 
   const source = fieldSource(table, rule.timeZone);
   const { usage, parts } = measurePlan(table, plan, { boundaries, cycleOf, cycleCount }, source);
+  return { plan, min, max, boundaries, cycleCount, eventCounts, vendorMicros, vendorEvents, usage, parts };
+};
 
+/** Prices a measurement as `estimatePlan` does: `estimatePlan(t, p, o)` is `estimateOfMeasured(measureForEstimate(t, p), o)`. */
+export const estimateOfMeasured = (m: PlanMeasurement, options: EstimateOptions = {}): Estimate => {
+  const { plan, min, max, boundaries, cycleCount, eventCounts, vendorMicros, vendorEvents, usage, parts } = m;
+  const rule = plan.cycle;
   const cycles: CycleEstimate[] = [];
   const missing = missingRates();
   const lastNonEmpty = eventCounts.findLastIndex((c) => c > 0);
@@ -97,6 +124,9 @@ export const estimatePlan = (table: EventTable, plan: Plan, options: EstimateOpt
     total: money(total, plan.rounding),
   };
 };
+
+export const estimatePlan = (table: EventTable, plan: Plan, options: EstimateOptions = {}): Estimate =>
+  estimateOfMeasured(measureForEstimate(table, plan), options);
 
 /** `estimatePlan` with pricing errors (rate-card keys without a rate) as a value: `{ ok: false, issues }`. */
 export const tryEstimatePlan = (

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { estimatePlan } from '../estimate/estimate';
 import { NEUTRAL_KNOBS, type Knobs } from './knobs';
 import { applyKnobs, SimulationError, unitHash } from './resample';
-import { contactsAndSeats, perMessage, threeMonths } from './test-plans';
+import { STRING_FIELDS } from '../events';
+import { buildTable, type EventInput } from '../testing/table-builder';
+import { contactsAndSeats, perMessage, plan, threeMonths } from './test-plans';
 
 const knobs = (k: Partial<Knobs>): Knobs => ({ ...NEUTRAL_KNOBS, ...k });
 const monthTotals = (t: ReturnType<typeof threeMonths>, plan = perMessage) => estimatePlan(t, plan).cycles.map((c) => c.total);
@@ -81,6 +83,40 @@ describe('applyKnobs', () => {
     expect(sim.table.columns.length).toBe(300);
     // 100 contacts × 0.50 + 5 seats × 10 = 100.00
     expect(monthTotals(sim.table, contactsAndSeats)).toEqual(['100.00', '100.00', '100.00']);
+  });
+
+  it('copies every column of the copied event, extra columns too, each gathered once when first read', () => {
+    const rows: EventInput[] = Array.from({ length: 60 }, (_, i) => ({
+      timestamp: Date.parse('2026-01-01T00:00:00Z') + i * 86_400_000, id: `e-${i}`, kind: i % 4 ? 'message' : 'call',
+      contact: `c-${i % 20}`, agent: `a-${i % 3}`, queue: `q-${i % 5}`, country: i % 2 ? 'BR' : 'US',
+      duration: i % 4 ? undefined : 30 + i, segments: i % 3, quantity: 1 + (i % 2), price: i % 5 ? 0.01 * i : undefined,
+    }));
+    const t = buildTable(rows);
+    t.columns.extra = { Department: Uint32Array.from({ length: 60 }, (_, i) => (i % 3 === 0 ? 0 : 1 + (i % 2))) };
+    t.dicts.extra = { Department: ['', 'Sales', 'Ops'] };
+    const sim = applyKnobs(t, knobs({ scale: '2.5', growthPercent: '30' }), 'UTC').table;
+    const out = sim.columns;
+    expect(out.length).toBeGreaterThan(150);
+    expect(Object.keys(out).sort()).toEqual(['duration', 'extra', 'length', 'price', 'quantity', 'segments', 'strings', 'timestamp']);
+    expect(out.timestamp).toBe(out.timestamp); // gathered once, then an ordinary property
+    expect(out.extra?.Department).toBe(out.extra?.Department);
+    for (let j = 0; j < out.length; j++) {
+      const i = Number(sim.dicts.id[out.strings.id[j]].slice(2)); // ids of copies repeat the original's
+      for (const f of ['timestamp', 'duration', 'segments', 'quantity', 'price'] as const) expect(Object.is(out[f][j], t.columns[f][i])).toBe(true);
+      for (const f of STRING_FIELDS) {
+        if (f !== 'contact') expect(sim.dicts[f][out.strings[f][j]]).toBe(t.dicts[f][t.columns.strings[f][i]]);
+      }
+      expect(sim.dicts.contact[out.strings.contact[j]].split('~')[0]).toBe(t.dicts.contact[t.columns.strings.contact[i]]);
+      expect(out.extra?.Department[j]).toBe(t.columns.extra.Department[i]);
+    }
+    // A meter filtering an extra column counts the copies too.
+    const sales = plan('Sales', { sales: { type: 'count', where: { 'col:Department': 'Sales' } } }, [
+      { id: 's', label: 'Sales events', meter: 'sales', model: 'standard', unitPrice: '1' },
+    ]);
+    let expected = 0;
+    for (let j = 0; j < out.length; j++) if (out.extra?.Department[j] === 1) expected++;
+    expect(expected).toBeGreaterThan(40);
+    expect(estimatePlan(sim, sales).total).toBe(`${expected}.00`);
   });
 
   it('names the knob that is wrong and refuses tables beyond the limit', () => {

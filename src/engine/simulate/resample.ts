@@ -18,7 +18,7 @@
  *   of the given time zone, counted from the data's first month. At most MAX_SIMULATED_EVENTS events are produced.
  */
 import { DateTime } from 'luxon';
-import { allocateColumns, STRING_FIELDS, type Dictionaries, type EventColumns, type EventTable, type StringField } from '../events';
+import { NUMBER_FIELDS, STRING_FIELDS, type Dictionaries, type EventColumns, type EventTable, type StringField } from '../events';
 import { bucketByCycle, cycleBoundaries } from '../time/cycles';
 import { timeRange } from '../time/time-range';
 import { growthFactor, isNeutral, spikeFactor, type Knobs } from './knobs';
@@ -109,6 +109,38 @@ const checkNumber = (value: string, path: string, min = 0): number => {
   return n;
 };
 
+/**
+ * The output columns: row j copies row source[j] of `src`. Each column (extra columns too) is gathered on its first
+ * read, then is an ordinary property: the plans of a simulation read a few of the twenty, so the others cost nothing.
+ */
+const gatheredColumns = (src: EventColumns, source: Int32Array): EventColumns => {
+  const total = source.length;
+  const lazy = <A extends Float64Array | Uint32Array>(target: object, key: string, from: A, make: (length: number) => A) => {
+    const settle = (value: A) => Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+    Object.defineProperty(target, key, {
+      enumerable: true,
+      configurable: true,
+      get: () => {
+        const to = make(total);
+        for (let j = 0; j < total; j++) to[j] = from[source[j]];
+        settle(to);
+        return to;
+      },
+      set: settle,
+    });
+  };
+  const f64 = (length: number) => new Float64Array(length);
+  const u32 = (length: number) => new Uint32Array(length);
+  const out = { length: total, strings: {} } as EventColumns;
+  for (const f of ['timestamp', ...NUMBER_FIELDS] as const) lazy(out, f, src[f], f64);
+  for (const f of STRING_FIELDS) lazy(out.strings, f, src.strings[f], u32);
+  if (src.extra) {
+    out.extra = {};
+    for (const [name, codes] of Object.entries(src.extra)) lazy(out.extra, name, codes, u32);
+  }
+  return out;
+};
+
 export type Resampled = { table: EventTable; months: string[]; agents: number; numbers: number };
 
 /** Applies the knobs to the events (see the rule above). Neutral knobs return the table itself. */
@@ -188,7 +220,7 @@ export const applyKnobs = (table: EventTable, knobs: Knobs, timeZone: string): R
     throw new SimulationError(`the knobs make ${total.toLocaleString('en-US')} events, more than the ${MAX_SIMULATED_EVENTS.toLocaleString('en-US')} a simulation holds: lower the scale or the growth`, 'knobs');
   }
 
-  // Pass 2: which event each output row copies (and which copy it is), then every column gathered in its own loop.
+  // Pass 2: which event each output row copies (and which copy it is); each column is gathered on first read.
   const source = new Int32Array(total);
   const copy = new Uint16Array(total);
   for (let i = 0, j = 0; i < n; i++) {
@@ -203,18 +235,7 @@ export const applyKnobs = (table: EventTable, knobs: Knobs, timeZone: string): R
   const changed: StringField[] = [...(mix.length > 0 ? ['category' as const] : []), ...(agents ? ['agent' as const] : []), ...(numbers ? ['channel' as const] : [])];
   const out: EventColumns = identity
     ? { ...src, length: n, strings: { ...src.strings, ...Object.fromEntries(changed.map((f) => [f, src.strings[f].slice(0, n)])) } }
-    : allocateColumns(total);
-  if (!identity) {
-    const gather = (from: Float64Array | Uint32Array, to: Float64Array | Uint32Array) => {
-      for (let j = 0; j < total; j++) to[j] = from[source[j]];
-    };
-    gather(src.timestamp, out.timestamp);
-    gather(src.duration, out.duration);
-    gather(src.segments, out.segments);
-    gather(src.quantity, out.quantity);
-    gather(src.price, out.price);
-    for (const f of STRING_FIELDS) gather(src.strings[f], out.strings[f]);
-  }
+    : gatheredColumns(src, source);
 
   const keyOf = (i: number) => (contact[i] !== 0 ? contact[i] : NO_CONTACT + i);
   if (mix.length > 0) {

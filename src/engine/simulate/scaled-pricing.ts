@@ -7,15 +7,13 @@
  * `unique` meters whose `of` does not name `contact` (agents, channels: seats and numbers do not grow with traffic).
  * Counts of distinct things (unique contacts, WhatsApp charged messages or conversations) are rounded to whole units.
  */
+import { measureForEstimate, type PlanMeasurement } from '../estimate/estimate';
 import { priceCycle, type CycleTotals } from '../estimate/cycle-totals';
-import { measurePlan, type UsageParts } from '../estimate/measure-plan';
+import type { UsageParts } from '../estimate/measure-plan';
 import { missingRates } from '../estimate/pricing-error';
 import type { EventTable } from '../events';
-import { fieldSource } from '../fields/field-source';
 import type { CycleUsage, KeyUsage, MeterUsage } from '../meters/measure';
 import type { Meter, Plan } from '../plan/types';
-import { bucketByCycle, cycleBoundaries } from '../time/cycles';
-import { timeRange } from '../time/time-range';
 
 export type MeasuredPlan = {
   plan: Plan;
@@ -24,22 +22,23 @@ export type MeasuredPlan = {
   boundaries: number[];
   /** Cycles with at least one event, in order (the estimate's cycles). */
   cycles: number[];
+  /** Time range of the events (the TCO's base cycle is the last one they cover whole). */
+  min: number;
+  max: number;
+};
+
+/**
+ * The estimate's own measurement seen for scaling (no second pass: simulate.ts prices the estimate and the curve and
+ * TCO from one `measureForEstimate`).
+ */
+export const scalingOf = (m: PlanMeasurement): MeasuredPlan => {
+  const cycles: number[] = [];
+  m.eventCounts.forEach((c, k) => { if (c > 0) cycles.push(k); });
+  return { plan: m.plan, usage: m.usage, parts: m.parts, boundaries: m.boundaries, cycles, min: m.min, max: m.max };
 };
 
 /** Measures every meter of the plan once (one pass per meter, as the estimate does). */
-export const measureForScaling = (table: EventTable, plan: Plan): MeasuredPlan => {
-  const n = table.columns.length;
-  const { min, max } = timeRange(table.columns.timestamp, n);
-  const boundaries = cycleBoundaries(min, max, plan.cycle);
-  const cycleCount = Math.max(boundaries.length - 1, 0);
-  const cycleOf = bucketByCycle(table.columns.timestamp, n, boundaries);
-  const counts = new Uint32Array(cycleCount);
-  for (let i = 0; i < n; i++) if (cycleOf[i] >= 0) counts[cycleOf[i]]++;
-  const { usage, parts } = measurePlan(table, plan, { boundaries, cycleOf, cycleCount }, fieldSource(table, plan.cycle.timeZone));
-  const cycles: number[] = [];
-  counts.forEach((c, k) => { if (c > 0) cycles.push(k); });
-  return { plan, usage, parts, boundaries, cycles };
-};
+export const measureForScaling = (table: EventTable, plan: Plan): MeasuredPlan => scalingOf(measureForEstimate(table, plan));
 
 /** Whether a meter's quantity follows the traffic volume (see the rule above). */
 export const scalesWithVolume = (meter: Meter): boolean => meter.type !== 'unique' || meter.of.includes('contact');

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { estimatePlan } from '../estimate/estimate';
+import { estimateOfMeasured, estimatePlan, measureForEstimate } from '../estimate/estimate';
 import { comparePlans, explainDifference } from './compare';
 import { multiplierCurve, multipliers } from './curve';
 import { NEUTRAL_KNOBS } from './knobs';
 import { roi } from './roi';
+import { applyKnobs } from './resample';
 import { parseScenario, newScenario } from './scenario';
 import { simulate } from './simulate';
 import { projectTco } from './tco';
@@ -139,6 +140,47 @@ describe('simulate', () => {
     expect(s.curve?.points.map((p) => p.totals)).toEqual([['45.00', '60.00'], ['45.00', '120.00']]);
     expect(s.events).toEqual({ measured: 300, simulated: 600 });
     expect(s.tco?.[1].months[0].planCost).toBe('20.00');
+  });
+});
+
+describe('simulate prices from one measurement per plan', () => {
+  // Dated cards (usage split at 2026-02-15), tiers, seats and unique contacts: every kind of usage the curve and the
+  // TCO reuse from the estimate's measurement.
+  const dated = plan('Dated cards', { messages: { type: 'count', by: ['category'] } }, [
+    { id: 'card', label: 'Messages', meter: 'messages', model: 'rate-card', cards: [
+      { effectiveFrom: '2026-01-01', currency: 'USD', rates: { marketing: '0.20', utility: '0.03' } },
+      { effectiveFrom: '2026-02-15', currency: 'USD', rates: { marketing: '0.25', utility: '0.02' } },
+    ] },
+  ]);
+  const plans = [flat15, perMessage, volume, contactsAndSeats, dated];
+  const terms = { setupFee: '100', prepayDiscountPercent: '5', perNumberFee: '3' };
+
+  it.each([
+    ['growth', { growthPercent: '20' }],
+    ['scale and a spike', { scale: '1.7', spikes: [{ month: '2026-02', percent: '50' }] }],
+    ['thinning, mix and extra agents', { scale: '0.6', mix: [{ from: 'marketing', to: 'utility', percent: '30' }], extraAgents: 2 }],
+  ])('%s: estimates, curve and TCO equal estimatePlan, multiplierCurve and projectTco on the same resampled table', (_, k) => {
+    const knobs = { ...NEUTRAL_KNOBS, ...k };
+    const points = [0.5, 1, 1.5, 3];
+    const s = simulate(table, { plans, knobs, timeZone: 'UTC', curve: points, tco: { months: 12, terms: plans.map(() => terms) } });
+    const resampled = applyKnobs(table, knobs, 'UTC');
+    expect(resampled.table.columns.length).toBe(s.events.simulated);
+    const estimates = plans.map((p) => estimatePlan(resampled.table, p));
+    expect(s.estimates).toEqual(estimates);
+    expect(s.comparison).toEqual(comparePlans(estimates));
+    expect(s.comparison.plans.map((p) => p.total)).toEqual(estimates.map((e) => e.total));
+    expect(s.curve).toEqual(multiplierCurve(resampled.table, plans, points));
+    expect(s.curve?.points[1].totals).toEqual(estimates.map((e) => e.total));
+    const options = { months: 12, growthPercent: knobs.growthPercent, spikes: knobs.spikes, numbers: resampled.numbers, terms };
+    expect(s.tco).toEqual(plans.map((p) => projectTco(resampled.table, p, options)));
+  });
+
+  it('estimatePlan is the pricing of measureForEstimate, with or without a running cycle', () => {
+    const now = Date.parse('2026-03-20T00:00:00Z');
+    for (const p of plans) {
+      expect(estimateOfMeasured(measureForEstimate(table, p))).toEqual(estimatePlan(table, p));
+      expect(estimateOfMeasured(measureForEstimate(table, p), { now })).toEqual(estimatePlan(table, p, { now }));
+    }
   });
 });
 

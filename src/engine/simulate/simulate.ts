@@ -1,10 +1,10 @@
 /**
  * One simulation: the knobs applied to the events (resample.ts), every plan estimated on the result with the
  * unchanged engine, compared (compare.ts), each plan's difference from the cheapest explained by line, the multiplier
- * curve and, when asked, the TCO projection. Each plan's meters are measured once more for the curve and the TCO
- * together (aggregates; the 48 points and N months are then pricing only).
+ * curve and, when asked, the TCO projection. Each plan's meters are measured once (`measureForEstimate`, one pass per
+ * meter): the estimate, the curve's 48 points and the TCO's N months are all priced from that measurement.
  */
-import { estimatePlan } from '../estimate/estimate';
+import { estimateOfMeasured, measureForEstimate } from '../estimate/estimate';
 import type { Estimate } from '../estimate/types';
 import type { EventTable } from '../events';
 import type { Plan } from '../plan/types';
@@ -12,7 +12,7 @@ import { comparePlans, explainDifference, type Comparison, type Difference } fro
 import { curveOfMeasured, multipliers, type Curve } from './curve';
 import type { Knobs } from './knobs';
 import { applyKnobs, type Resampled } from './resample';
-import { measureForScaling } from './scaled-pricing';
+import { scalingOf } from './scaled-pricing';
 import { NO_TERMS, tcoOfMeasured, type Tco, type TcoTerms } from './tco';
 
 export type SimulationInput = {
@@ -58,17 +58,18 @@ const resampled = (table: EventTable, knobs: Knobs, timeZone: string): Resampled
 
 export const simulate = (table: EventTable, input: SimulationInput): Simulation => {
   const sim = resampled(table, input.knobs, input.timeZone);
-  const estimates = input.plans.map((p) => estimatePlan(sim.table, p));
+  const measurements = input.plans.map((p) => measureForEstimate(sim.table, p));
+  const estimates = measurements.map((m) => estimateOfMeasured(m));
   const comparison = comparePlans(estimates);
   const best = comparison.cheapest;
   const differences = estimates.map((e, i) =>
     i === best || best < 0 ? null : explainDifference(estimates[best], e, input.plans[i].rounding));
   const points = input.curve ?? multipliers();
   const wantsCurve = points.length > 0 && input.plans.length > 0;
-  const measured = wantsCurve || input.tco ? input.plans.map((p) => measureForScaling(sim.table, p)) : [];
+  const measured = wantsCurve || input.tco ? measurements.map(scalingOf) : [];
   const curve = wantsCurve ? curveOfMeasured(measured, points) : null;
   const tco = input.tco
-    ? measured.map((m, i) => tcoOfMeasured(sim.table, m, {
+    ? measured.map((m, i) => tcoOfMeasured(m, {
       months: input.tco!.months,
       growthPercent: input.knobs.growthPercent,
       spikes: input.knobs.spikes,

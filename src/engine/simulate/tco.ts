@@ -14,7 +14,6 @@ import type { EventTable } from '../events';
 import { Dec, money, roundDecimal, ZERO, type Big } from '../money';
 import type { Plan } from '../plan/types';
 import { addLocalDays } from '../time/cycles';
-import { timeRange } from '../time/time-range';
 import { growthFactor, spikeFactor, type Spike } from './knobs';
 import { SimulationError } from './resample';
 import { measureForScaling, priceScaledCycle, type MeasuredPlan } from './scaled-pricing';
@@ -52,8 +51,8 @@ export type Tco = {
 };
 
 /** The last cycle the data covers from start to end (else the last cycle with events). */
-export const baseCycleOf = (table: EventTable, m: MeasuredPlan): number => {
-  const { min, max } = timeRange(table.columns.timestamp, table.columns.length);
+export const baseCycleOf = (m: MeasuredPlan): number => {
+  const { min, max } = m;
   const tz = m.plan.cycle.timeZone;
   for (let k = m.cycles.length - 1; k >= 0; k--) {
     const c = m.cycles[k];
@@ -75,10 +74,10 @@ const decimal = (value: string, path: string): Big => {
 };
 
 export const projectTco = (table: EventTable, plan: Plan, options: TcoOptions): Tco =>
-  tcoOfMeasured(table, measureForScaling(table, plan), options);
+  tcoOfMeasured(measureForScaling(table, plan), options);
 
-/** The projection from a plan already measured on `table`. */
-export const tcoOfMeasured = (table: EventTable, m: MeasuredPlan, options: TcoOptions): Tco => {
+/** The projection from a plan already measured (on the table as given). */
+export const tcoOfMeasured = (m: MeasuredPlan, options: TcoOptions): Tco => {
   const { months, terms } = options;
   const plan = m.plan;
   if (!Number.isInteger(months) || months < TCO_MONTHS.min || months > TCO_MONTHS.max) {
@@ -89,7 +88,7 @@ export const tcoOfMeasured = (table: EventTable, m: MeasuredPlan, options: TcoOp
   if (discountPercent.gt(100)) throw new SimulationError('tco.prepayDiscountPercent: must be at most 100', 'tco.prepayDiscountPercent');
   const perNumber = decimal(terms.perNumberFee, 'tco.perNumberFee');
   const r = plan.rounding;
-  const base = baseCycleOf(table, m);
+  const base = baseCycleOf(m);
   if (base < 0) throw new SimulationError('the dataset has no events to project from', 'dataset');
   const baseStart = DateTime.fromMillis(m.boundaries[base], { zone: plan.cycle.timeZone });
   const numberFees = roundDecimal(perNumber.times(options.numbers), r);
