@@ -10,6 +10,8 @@ export type RobustSlice = {
   /** The worker was restarted after a crash ('restarted'), or kept crashing and was not ('gave-up'); shown once. */
   engineNotice: 'restarted' | 'gave-up' | null;
   syncRevisions: SyncRevisions;
+  /** Another tab upgraded the database to a newer version: this tab can no longer use it and must reload. */
+  tabOutdated: boolean;
   noteEngineRestart(gaveUp: boolean): void;
   dismissEngineNotice(): void;
   /** Another tab changed these: reload what this tab shows of them. */
@@ -20,6 +22,7 @@ const TOPICS = ['datasets', 'plans', 'rules', 'presets', 'settings', 'scenarios'
 
 export const createRobustSlice = (deps: StoreDeps): StateCreator<AppState, [], [], RobustSlice> => (set, get) => ({
   engineNotice: null,
+  tabOutdated: false,
   syncRevisions: { datasets: 0, plans: 0, rules: 0, presets: 0, settings: 0, scenarios: 0, clients: 0, people: 0 },
   noteEngineRestart(gaveUp) {
     // One notice however many calls the crash failed; a give-up replaces a restart notice.
@@ -30,6 +33,7 @@ export const createRobustSlice = (deps: StoreDeps): StateCreator<AppState, [], [
   },
   dismissEngineNotice: () => set({ engineNotice: null }),
   async applyRemoteChange(change) {
+    if (change.outdated) set({ tabOutdated: true });
     const all = change.topics.includes('all');
     const has = (t: SyncTopic) => all || change.topics.includes(t);
     const revisions = { ...get().syncRevisions };
@@ -57,6 +61,7 @@ export const createRobustSlice = (deps: StoreDeps): StateCreator<AppState, [], [
       work.push(Promise.all([deps.api.listContracts(), deps.api.listTemplates(), deps.api.listTasks()])
         .then(([contracts, offerTemplates, tasks]) => set({ contracts, offerTemplates, tasks })));
     }
+    if (has('people')) work.push(get().loadPeople());
     await Promise.all(work.map((p) => p.catch(() => undefined)));
   },
 });

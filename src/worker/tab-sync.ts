@@ -13,7 +13,12 @@ export const CHANGED = 'tarifa-changed';
 
 export type SyncTopic = 'datasets' | 'plans' | 'rules' | 'presets' | 'settings' | 'scenarios' | 'clients' | 'people' | 'all';
 /** What changed; `datasetIds` names datasets whose stored events changed or went (absent: only new ones). */
-export type Change = { topics: SyncTopic[]; datasetIds?: string[] };
+export type Change = {
+  topics: SyncTopic[];
+  datasetIds?: string[];
+  /** Another tab upgraded the database to a newer schema: this tab's code is out of date and must reload. */
+  outdated?: true;
+};
 
 export type ChannelLike = {
   postMessage(message: unknown): void;

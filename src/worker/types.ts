@@ -19,10 +19,11 @@ export type Failure = {
    * 'cancelled' when the user cancelled; 'invalid-plan' with `issues`; 'bad-file' for an unreadable file;
    * 'invalid-range' for a custom range without both dates or ending before it starts; 'invalid-rules' with `issues`
    * (cost-centre rules, paths as in the rules file); 'invalid-amount' for an invoice total or line that is no amount;
-   * 'passphrase' when an encrypted backup needs its passphrase or was given a wrong one.
+   * 'passphrase' when an encrypted backup needs its passphrase or was given a wrong one; 'outdated' when another
+   * tab upgraded the database to a newer version (this tab must reload).
    */
   code: 'cancelled' | 'bad-file' | 'invalid-plan' | 'invalid-preset' | 'invalid-rules' | 'invalid-contract' | 'invalid-template' | 'invalid-amount' | 'invalid-range' | 'not-found' | 'quota' | 'internal'
-    | 'already-imported' | 'invalid-scenario' | 'passphrase';
+    | 'already-imported' | 'invalid-scenario' | 'passphrase' | 'outdated';
   issues?: PlanIssue[];
   /** 'already-imported': every file of the job, each saying where it already is. */
   files?: FileReport[];
@@ -267,18 +268,6 @@ export type WorkerApi = BackupApi & {
   addTask(task: { title: string; due?: number; ref?: Record<string, unknown> }): Promise<Result<Task>>;
   setTaskStatus(id: string, status: 'open' | 'done'): Promise<Result<Task>>;
   deleteTask(id: string): Promise<void>;
-  /**
-   * Simulation (issue #6): the plans compared on the dataset after the what-if knobs, each against the cheapest by
-   * line, the multiplier curve and (with `tco`) the TCO projection. Runs on the dataset in worker memory; a call
-   * overtaken by a newer one returns 'cancelled'. Bad knobs: 'invalid-scenario' with issues by path.
-   */
-  simulate(datasetId: string, request: SimulateRequest): Promise<Result<SimulationResult>>;
-  /** The scenario's problems by path (`knobs.spikes[0].month`); empty when valid. */
-  validateScenario(scenario: unknown): Promise<PlanIssue[]>;
-  listScenarios(): Promise<SavedScenario[]>;
-  /** Validates, then stores the scenario (under `id` when given). Invalid: Failure 'invalid-scenario'. */
-  saveScenario(scenario: unknown, id?: string): Promise<Result<SavedScenario>>;
-  deleteScenario(id: string): Promise<void>;
   /**
    * Simulation (issue #6): the plans compared on the dataset after the what-if knobs, each against the cheapest by
    * line, the multiplier curve and (with `tco`) the TCO projection. Runs on the dataset in worker memory; a call

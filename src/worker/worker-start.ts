@@ -8,7 +8,7 @@
  * `toPage` hears the change (tab-sync.ts).
  */
 import { discardUnfinished } from '../storage/datasets-repo';
-import { callWithReopen } from '../storage/reopen';
+import { callWithReopen, OUTDATED_MESSAGE, trackConnection } from '../storage/reopen';
 import { createApi, type ApiDeps } from './api';
 import { lockedImports } from './import-lock';
 import { createTableCache } from './table-cache';
@@ -33,10 +33,15 @@ export const startWorkerApi = (deps: ApiDeps, sync?: SyncDeps): WorkerApi => {
     for (const id of change.datasetIds ?? []) tables.evict(id);
     sync.toPage(change);
   }) : base;
+  // Another tab upgraded the database to a newer version: this tab's code is out of date; its page must reload.
+  const tracker = trackConnection(deps.db);
+  if (sync) tracker.onOutdated(() => sync.toPage({ topics: [], outdated: true }));
   return Object.fromEntries(
     Object.entries(api).map(([name, fn]) => [name, async (...args: unknown[]) => {
       await ready;
-      return callWithReopen(deps.db, () => (fn as (...a: unknown[]) => Promise<unknown>)(...args), failedResult);
+      const result = await callWithReopen(deps.db, () => (fn as (...a: unknown[]) => Promise<unknown>)(...args), failedResult);
+      // A Result that failed because the database was upgraded elsewhere says so (plain reads reject: TabOutdatedError).
+      return failedResult(result) && tracker.outdated() ? { ok: false, error: { code: 'outdated', message: OUTDATED_MESSAGE } } : result;
     }]),
   ) as WorkerApi;
 };

@@ -10,6 +10,7 @@ import { SimulatePage } from '../pages/SimulatePage';
 import { SettingsPage } from '../pages/SettingsPage';
 import { SplitPage } from '../pages/SplitPage';
 import { EngineNotice } from './EngineNotice';
+import { OutdatedNotice } from './OutdatedNotice';
 import { ErrorBoundary } from './ErrorBoundary';
 import { LanguagePicker } from './LanguagePicker';
 import { useAppStore } from './store-context';
@@ -43,6 +44,7 @@ export const App = ({ applyUpdate }: { applyUpdate: () => void }) => {
       </header>
       <UpdatePrompt applyUpdate={applyUpdate} />
       <EngineNotice />
+      <OutdatedNotice />
       {offlineReady && <p className="sr-only" role="status">{t('offline.ready')}</p>}
       <main>
         <ErrorBoundary title={t('error.title')} reloadLabel={t('error.reload')}>

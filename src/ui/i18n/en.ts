@@ -5,6 +5,7 @@ import { trustText } from './parts/trust';
 import { peopleText } from './parts/people';
 import { robustText } from './parts/robust';
 import { filesText } from './parts/files';
+import { messagesText } from './parts/messages';
 /** English UI text. Keys are stable identifiers; `{name}` placeholders are filled by `t`. */
 export const en = {
   'app.name': 'Tarifa',
@@ -425,6 +426,7 @@ export const en = {
   ...peopleText.en,
   ...robustText.en,
   ...filesText.en,
+  ...messagesText.en,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -6,6 +6,7 @@ import { trustText } from './parts/trust';
 import { peopleText } from './parts/people';
 import { robustText } from './parts/robust';
 import { filesText } from './parts/files';
+import { messagesText } from './parts/messages';
 
 /** Español. */
 export const es: Messages = {
@@ -427,4 +428,5 @@ export const es: Messages = {
   ...peopleText.es,
   ...robustText.es,
   ...filesText.es,
+  ...messagesText.es,
 };

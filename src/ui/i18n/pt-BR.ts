@@ -6,6 +6,7 @@ import { trustText } from './parts/trust';
 import { peopleText } from './parts/people';
 import { robustText } from './parts/robust';
 import { filesText } from './parts/files';
+import { messagesText } from './parts/messages';
 
 /** Português (Brasil). */
 export const ptBR: Messages = {
@@ -427,4 +428,5 @@ export const ptBR: Messages = {
   ...peopleText['pt-BR'],
   ...robustText['pt-BR'],
   ...filesText['pt-BR'],
+  ...messagesText['pt-BR'],
 };
