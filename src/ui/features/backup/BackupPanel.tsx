@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { useAppStore } from '../../app/store-context';
 import { formatBytes } from '../../i18n/format';
 import { useLocale, useT } from '../../i18n/use-t';
-import { saveBlob } from './save-file';
+import { saveBlob } from '../../components/download';
 
 /** "Download backup": the whole workspace to one file, optionally encrypted with a passphrase. */
 export const BackupPanel = () => {
