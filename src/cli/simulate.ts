@@ -3,8 +3,6 @@
  * the same data, the cheapest named (spec section 4). `--scale` resamples the events by whole contacts exactly as the
  * app's scale knob does (src/engine/simulate/resample.ts), so unique-contact and WhatsApp meters scale sensibly.
  */
-import { readFile } from 'node:fs/promises';
-import { parsePlan } from '../engine/plan/validate';
 import type { Plan } from '../engine/plan/types';
 import { randomPseudonymKey } from '../import/pseudonym';
 import { NEUTRAL_KNOBS } from '../engine/simulate/knobs';
@@ -14,28 +12,7 @@ import type { Comparison } from '../engine/simulate/compare';
 import type { SimulateArgs } from './args';
 import { rejectReport, type CliIo } from './bill';
 import { CliInputError, loadUsage } from './load-usage';
-
-const readPlanFile = async (path: string): Promise<Plan> => {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new CliInputError(`${path}: cannot read the plan (${code === 'ENOENT' ? 'no such file' : code ?? (e as Error).message})`);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (e) {
-    throw new CliInputError(`${path}: not valid JSON (${(e as Error).message})`);
-  }
-  const parsed = parsePlan(json);
-  if (!parsed.ok) {
-    const issues = parsed.issues.map((i) => `  ${path}: ${i.path || '(plan)'}: ${i.message}`);
-    throw new CliInputError(`${path}: invalid plan (${parsed.issues.length} issue${parsed.issues.length === 1 ? '' : 's'}):\n${issues.join('\n')}`);
-  }
-  return parsed.plan;
-};
+import { readPlanFile } from './read-input';
 
 /** The spec's JSON document: `{ currency, plans: [{ name, total, cycles: [{ start, total }] }], cheapest }`. */
 export const simulateDocument = (c: Comparison) => ({

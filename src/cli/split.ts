@@ -1,45 +1,23 @@
 /** `tarifa split`: usage files + plan + cost-centre rules -> the estimate (or an invoice total) split by centre. */
-import { readFile } from 'node:fs/promises';
 import { allocateEstimate, allocateInvoice, checkRulesForPlan, parseRules, type Allocation } from '../engine/allocation';
 import { estimatePlan } from '../engine/estimate/estimate';
-import { parsePlan } from '../engine/plan/validate';
 import type { Plan } from '../engine/plan/types';
-import type { Rules, RulesIssue } from '../engine/rules/types';
+import type { Rules } from '../engine/rules/types';
 import { randomPseudonymKey } from '../import/pseudonym';
 import type { SplitArgs } from './args';
 import { rejectReport, type CliIo } from './bill';
-import { CliInputError, loadUsage } from './load-usage';
+import { loadUsage } from './load-usage';
+import { issuesError, readJson, readPlanFile } from './read-input';
 import { splitCsv, splitJson, splitTable } from './split-format';
-
-const readJson = async (path: string, what: string): Promise<unknown> => {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new CliInputError(`${path}: cannot read the ${what} (${code === 'ENOENT' ? 'no such file' : code ?? (e as Error).message})`);
-  }
-  try {
-    return JSON.parse(text);
-  } catch (e) {
-    throw new CliInputError(`${path}: not valid JSON (${(e as Error).message})`);
-  }
-};
-
-const issuesError = (path: string, what: string, issues: readonly RulesIssue[]): CliInputError => {
-  const lines = issues.map((i) => `  ${path}: ${i.path || `(${what})`}: ${i.message}`);
-  return new CliInputError(`${path}: invalid ${what} (${issues.length} issue${issues.length === 1 ? '' : 's'}):\n${lines.join('\n')}`);
-};
 
 /** Plan and rules, each validated and the rules checked against the plan; throws CliInputError naming file and field. */
 export const readPlanAndRules = async (args: Pick<SplitArgs, 'plan' | 'rules' | 'invoiceTotal'>): Promise<{ plan: Plan; rules: Rules }> => {
-  const plan = parsePlan(await readJson(args.plan, 'plan'));
-  if (!plan.ok) throw issuesError(args.plan, 'plan', plan.issues);
+  const plan = await readPlanFile(args.plan);
   const rules = parseRules(await readJson(args.rules, 'rules'));
   if (!rules.ok) throw issuesError(args.rules, 'rules', rules.issues);
-  const fit = checkRulesForPlan(rules.rules, plan.plan, args.invoiceTotal !== undefined ? 'invoice' : 'estimate');
+  const fit = checkRulesForPlan(rules.rules, plan, args.invoiceTotal !== undefined ? 'invoice' : 'estimate');
   if (fit.length > 0) throw issuesError(args.rules, 'rules', fit);
-  return { plan: plan.plan, rules: rules.rules };
+  return { plan, rules: rules.rules };
 };
 
 export const runSplit = async (args: SplitArgs, io: CliIo): Promise<number> => {
