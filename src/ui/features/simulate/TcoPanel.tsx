@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { Dec } from '../../../engine/money';
 import { NO_TERMS, TCO_MONTHS, type TcoTerms } from '../../../engine/simulate/tco';
 import type { SimulationResult } from '../../../worker/types';
 import { formatMoney } from '../../i18n/format';
@@ -24,7 +25,7 @@ export const TcoPanel = ({ result }: { result: SimulationResult }) => {
   const money = (a: string) => formatMoney(a, currency, locale);
   const names = result.comparison.plans.map((p) => p.name);
   const termOf = (key: string): TcoTerms => terms[key] ?? NO_TERMS;
-  const cheapestTco = tco.length > 1 ? tco.reduce((best, x, i) => (Number(x.total) < Number(tco[best].total) ? i : best), 0) : -1;
+  const cheapestTco = tco.length > 1 ? tco.reduce((best, x, i) => (new Dec(x.total).lt(tco[best].total) ? i : best), 0) : -1;
   return (
     <section className="panel" aria-labelledby="sim-tco-title">
       <h2 id="sim-tco-title">{t('sim.tco')}</h2>
