@@ -1,0 +1,39 @@
+import type { Locator } from '@playwright/test';
+import { test, expect } from './support/fixtures';
+
+/** The distinct top edges of a list of boxes: one value means they stand on one line. */
+const rows = async (items: Locator): Promise<number> => {
+  const tops = await items.evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().top)));
+  return new Set(tops).size;
+};
+
+const lineCount = async (el: Locator): Promise<number> =>
+  el.evaluate((e) => {
+    const s = getComputedStyle(e);
+    const content = e.getBoundingClientRect().height - ['paddingTop', 'paddingBottom', 'borderTopWidth', 'borderBottomWidth']
+      .reduce((sum, k) => sum + parseFloat(s[k as 'paddingTop']), 0);
+    return Math.round(content / parseFloat(s.lineHeight));
+  });
+
+test.describe('layout at 1280 × 720', () => {
+  test('the main navigation stays on one line in every language, and a dataset\'s actions do not wrap', async ({ app, page }) => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await app.open();
+    await app.loadSample();
+    await expect(app.importCounts()).toContainText('imported', { timeout: 30_000 });
+    const links = page.getByRole('navigation').getByRole('link');
+    const addFiles = app.datasetItems().filter({ hasText: 'Sample' }).locator('label', { hasText: /…/ });
+    for (const language of ['en', 'pt-BR', 'es']) {
+      await page.getByLabel(/^(Language|Idioma)$/).selectOption(language);
+      await expect(page.locator('html')).toHaveAttribute('lang', language);
+      await expect(links).toHaveCount(9);
+      expect(await rows(links), `nav rows in ${language}`).toBe(1);
+      for (const link of await links.all()) expect(await lineCount(link), `${await link.textContent()} in ${language}`).toBe(1);
+      expect(await lineCount(addFiles), `'Add files…' in ${language}`).toBe(1);
+    }
+    // Links in page text use the app's colour, not the browser's default blue.
+    await page.getByRole('navigation').getByRole('link').last().click();
+    const color = await page.locator('main a[href="#/settings"]').evaluate((a) => getComputedStyle(a).color);
+    expect(color).not.toBe('rgb(0, 0, 238)');
+  });
+});
