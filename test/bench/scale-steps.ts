@@ -5,7 +5,8 @@
  *   import (importFile: parse + normalise + pseudonymise + IndexedDB), estimate cold (IndexedDB load + price, seat
  *   plan), estimate warm (seat plan; then the Twilio SMS/voice plan), split (src/worker/split.ts: the seat plan's
  *   estimate allocated over cost centres by queue), simulate (knobs: +20% scale, 3% monthly growth; seat and Twilio
- *   plans; no multiplier curve).
+ *   plans; no multiplier curve), and a knob change (the median of 20 growth changes with the curve and TCO, as in the
+ *   Node bench).
  * The Chromium process tree's memory is sampled during every step (peak RSS and PSS); a crashed tab is reported.
  * Then DuckDB runs the equivalent aggregation on the same CSV (duckdb-bench.ts), its figures are checked against
  * Tarifa's meter usage, and the ratios are printed.
@@ -19,6 +20,7 @@ import { build } from 'vite';
 import type { Estimate } from '../../src/engine/estimate/types';
 import { compareCycles, formatCycles, runDuckdb, tarifaCycles, type DuckRun } from './duckdb-bench';
 import { sampleChromium, type MemoryPeak } from './memory';
+import { SIMULATE_CHANGES } from './simulate-bench';
 import { fmtInt, fmtMB, fmtSec, ratioLine, table } from './report';
 import { serveStatic } from './serve';
 
@@ -33,7 +35,8 @@ const LAUNCH = {
 
 const readPlan = (file: string): unknown => JSON.parse(readFileSync(join(ROOT, 'public/plans', file), 'utf8'));
 
-export type StepName = 'import' | 'estimate cold' | 'estimate warm' | 'estimate warm, Twilio plan' | 'split' | 'simulate';
+export type StepName = 'import' | 'estimate cold' | 'estimate warm' | 'estimate warm, Twilio plan' | 'split' | 'simulate'
+  | 'simulate, knob change (median)';
 export type Step = { step: StepName; ms: number; ok: boolean; detail: string; memory: MemoryPeak };
 export type ScaleResult = {
   steps: Step[];
@@ -117,6 +120,38 @@ const simulateInPage = async (arg: unknown): Promise<Timed> => {
     : { ms, ok: false, detail: r.error?.message ?? 'failed' };
 };
 
+/**
+ * Issue #6's figure in the app: the Simulate page's default plans (seat, WhatsApp per message) with the curve and a
+ * 24-month TCO, re-priced after each of `changes` growth-knob changes (1% .. changes %) after one warm-up call, as in
+ * the Node bench (simulate-bench.ts). `ms` is the median round trip in the page (worker call, result cloned back);
+ * the detail adds the median inside the worker and every run.
+ */
+const knobChangesInPage = async (arg: unknown): Promise<Timed> => {
+  // No named inner functions here: tsx's __name helper does not exist in the page.
+  const { id, plans, timeZone, changes } = arg as { id: string; plans: { key: string; name: string; json: unknown }[]; timeZone: string; changes: number };
+  const hook = (window as unknown as { tarifaDebug: Hook }).tarifaDebug;
+  const page: number[] = [];
+  const worker: number[] = [];
+  let totals = '';
+  for (let k = 0; k <= changes; k++) { // 0: warm-up
+    const knobs = { scale: '1', factors: [], growthPercent: String(k), spikes: [], mix: [], extraAgents: 0, extraNumbers: 0 };
+    const t0 = performance.now();
+    const r = await hook.api.simulate(id, { plans, timeZone, knobs, tco: { months: 24, terms: {} } });
+    const ms = performance.now() - t0;
+    const v = r.value as unknown as { ms: number; estimates: { total: string }[] } | undefined;
+    if (!r.ok || !v) return { ms: NaN, ok: false, detail: `growth ${k}%: ${r.error?.message ?? 'failed'}` };
+    if (k === 0) continue;
+    page.push(ms);
+    worker.push(v.ms);
+    totals = v.estimates.map((e) => e.total).join(' / ');
+  }
+  const sorted = [[...page], [...worker]].map((xs) => xs.sort((a, b) => a - b));
+  const mid = changes >> 1;
+  const [pageMedian, workerMedian] = sorted.map((s) => (changes % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2));
+  return { ms: pageMedian, ok: true, detail: `${changes} growth changes, curve + 24-month TCO: median ${workerMedian.toFixed(0)} ms in the worker; `
+    + `round trips ${page.map((x) => x.toFixed(0)).join(' ')} ms; totals at ${changes}% ${totals}` };
+};
+
 export const runScaleSteps = async (o: { csvPath: string; timeZone: string; log: (line: string) => void }): Promise<ScaleResult> => {
   const workDir = mkdtempSync(join(tmpdir(), 'tarifa-scale-'));
   const outDir = join(workDir, 'dist');
@@ -177,6 +212,10 @@ export const runScaleSteps = async (o: { csvPath: string; timeZone: string; log:
       record(await step(page, 'simulate', simulateInPage, {
         id, timeZone: o.timeZone,
         plans: [{ key: 'seat', name: 'Seat plan', json: seatPlan }, { key: 'twilio', name: 'Twilio SMS and voice', json: twilioPlan }],
+      }));
+      record(await step(page, 'simulate, knob change (median)', knobChangesInPage, {
+        id, timeZone: o.timeZone, changes: SIMULATE_CHANGES,
+        plans: [{ key: 'seat', name: 'Seat plan', json: seatPlan }, { key: 'whatsapp', name: 'WhatsApp per message', json: readPlan('whatsapp-per-message.json') }],
       }));
     }
   } finally {

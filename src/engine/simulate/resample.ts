@@ -8,7 +8,7 @@
  *   and unique-contact counts stay sensible. Each contact draws a fixed u in [0, 1) (a hash of its code; events
  *   without contact hash their index); an event of weight w appears r = ceil(w − u) times (expected value w, exactly w for
  *   a whole w, monotone in w: more growth never removes a contact). Copy 0 is the event itself; copy k >= 1 belongs to a new
- *   contact "<contact>~k" (same times, channel, agent, queue, category). So at 2x there are twice the contacts with the
+ *   contact "<contact>~k" (same times, channel, agent, queue, category, extra columns). So at 2x there are twice the contacts with the
  *   same behaviour; at 0.5x half the contacts are left out whole. Agents and channels are not multiplied.
  * - Mix shift: a contact's events of category `from` move to `to` when its u (another hash) is below percent / 100.
  * - Extra agents / numbers: a share N / (A + N) of the contacts (A = agents, or channels, in the data) moves to the new
