@@ -21,6 +21,13 @@ export const formatFixed = (n: number, locale: string, digits: number): string =
 export const formatDate = (ms: number, locale: string, timeZone: string): string =>
   new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone }).format(ms);
 
+/** A calendar month given as 'yyyy-MM' ("Nov 2026", "nov. de 2026"); anything else is shown as given. */
+export const formatMonth = (yyyyMm: string, locale: string): string => {
+  const m = /^(\d{4})-(\d{2})$/.exec(yyyyMm);
+  if (!m) return yyyyMm;
+  return new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(Number(m[1]), Number(m[2]) - 1, 1));
+};
+
 export const formatBytes = (bytes: number, locale: string): string => {
   const units = ['B', 'kB', 'MB', 'GB', 'TB'];
   let v = bytes;

@@ -48,6 +48,8 @@ describe('Simulate page', () => {
     fireEvent.change(screen.getByLabelText('Setup fee of Seat plan'), { target: { value: '500' } });
     await waitFor(() => expect(screen.getByTestId('sim-tco-1').textContent).toBe('$36.00 ★(cheapest)'), { timeout: 10_000 });
     await waitFor(() => expect(screen.getByTestId('sim-tco-0').textContent).toBe('$1,694.00'), { timeout: 10_000 });
+    // Its months are named in the UI's language, from the month after the data's last full cycle (January 2025).
+    expect(screen.getAllByRole('rowheader').map((h) => h.textContent)).toEqual(expect.arrayContaining(['Feb 2025', 'Jul 2025']));
 
     // ROI: 5 agents × 2,000 × 25% = 2,500 saved a month against the chosen plan.
     const roi = screen.getByTestId('sim-roi');

@@ -3,7 +3,7 @@ import { SCALE_FIELDS, type ScaleField } from '../../../engine/simulate/knobs';
 import { NEUTRAL_KNOBS } from '../../../engine/simulate/knobs';
 import { useAppStore } from '../../app/store-context';
 import { useLocale, useT } from '../../i18n/use-t';
-import { formatFixed } from '../../i18n/format';
+import { formatFixed, formatMonth } from '../../i18n/format';
 
 const NO_MONTHS: string[] = [];
 
@@ -61,9 +61,9 @@ export const KnobsPanel = () => {
       <ul className="plain-list">
         {knobs.spikes.map((s, i) => (
           <li key={`${s.month}-${i}`}>
-            {t('sim.knob.spike.item', { month: s.month, percent: s.percent })}{' '}
+            {t('sim.knob.spike.item', { month: formatMonth(s.month, locale), percent: s.percent })}{' '}
             <button type="button" className="secondary small" onClick={() => setKnobs({ spikes: knobs.spikes.filter((_, j) => j !== i) })}
-              aria-label={t('sim.remove.item', { item: s.month })}>{t('sim.remove')}</button>
+              aria-label={t('sim.remove.item', { item: formatMonth(s.month, locale) })}>{t('sim.remove')}</button>
           </li>
         ))}
       </ul>

@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { Dec } from '../../../engine/money';
 import { NO_TERMS, TCO_MONTHS, type TcoTerms } from '../../../engine/simulate/tco';
 import type { SimulationResult } from '../../../worker/types';
-import { formatMoney } from '../../i18n/format';
+import { formatMoney, formatMonth } from '../../i18n/format';
 import { useLocale, useT } from '../../i18n/use-t';
 import { useAppStore } from '../../app/store-context';
 
@@ -74,7 +74,7 @@ export const TcoPanel = ({ result }: { result: SimulationResult }) => {
             <tbody>
               {tco[0].months.map((m, k) => (
                 <tr key={m.month}>
-                  <th scope="row">{m.month}</th>
+                  <th scope="row">{formatMonth(m.month, locale)}</th>
                   {tco.map((x, i) => <td key={i} className="num" title={t('sim.tco.cell', { plan: money(x.months[k].planCost), discount: money(x.months[k].prepayDiscount), numbers: money(x.months[k].numberFees), once: money(x.months[k].oneTime) })}>{money(x.months[k].total)}</td>)}
                 </tr>
               ))}
