@@ -173,7 +173,8 @@ export async function* recordsOfPieces(
     if (rows.length > 0) yield { rows, firstLine, lines, errors, charsRead: base };
     if (finished) return;
     if (pending.length > MAX_RECORD_CHARS) {
-      throw new ImportError(`line ${line}: a record runs on for over ${MAX_RECORD_CHARS / 1e6} million characters (a quoted field that is never closed?)`, line);
+      throw new ImportError(`line ${line}: a record runs on for over ${MAX_RECORD_CHARS / 1e6} million characters (a quoted field that is never closed?)`, line,
+        undefined, { code: 'record-too-long', params: { line, millions: MAX_RECORD_CHARS / 1e6 } });
     }
   }
   } finally {

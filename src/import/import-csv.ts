@@ -83,7 +83,10 @@ export const importCsv = async (
   signal?: AbortSignal,
 ): Promise<ImportSummary> => {
   const choice = options.preset ?? 'auto';
-  if (!isPresetChoice(choice)) throw new ImportError(`unknown preset '${String(choice)}' (available: auto, ${PRESET_NAMES.join(', ')})`);
+  if (!isPresetChoice(choice)) {
+    throw new ImportError(`unknown preset '${String(choice)}' (available: auto, ${PRESET_NAMES.join(', ')})`, undefined, undefined,
+      { code: 'unknown-preset', params: { preset: String(choice), available: `auto, ${PRESET_NAMES.join(', ')}` } });
+  }
   let clock: ZoneClock;
   try {
     clock = createZoneClock(options.timeZone || 'UTC');
@@ -104,7 +107,8 @@ export const importCsv = async (
   else if (!sameKey(builder.pseudonymKey, key)) {
     throw new ImportError(builder.pseudonymKey === null
       ? 'this dataset keeps contacts as written: it cannot take a file imported with a pseudonymisation key'
-      : 'this dataset\'s contacts are pseudonymised with another key (or this import has none): contacts would not match');
+      : 'this dataset\'s contacts are pseudonymised with another key (or this import has none): contacts would not match',
+    undefined, undefined, { code: builder.pseudonymKey === null ? 'contacts-raw' : 'contacts-key' });
   }
   const firstChunk = builder.nextChunkIndex;
   const totalBytes = options.totalBytes ?? sourceSize(source as CsvSource) ?? 0;
@@ -201,7 +205,7 @@ export const importCsv = async (
       if (guess === 'ambiguous') {
         const example = sample.find((v) => /^\d{1,2}[/.-]\d{1,2}[/.-]/.test(v.trim())) ?? '';
         throw new ImportError(`timestamp: cannot tell whether dates such as '${example.trim()}' are day/month or month/day; `
-          + "set the dateOrder option ('dmy' or 'mdy')", undefined, 'timestamp');
+          + "set the dateOrder option ('dmy' or 'mdy')", undefined, 'timestamp', { code: 'date-order', params: { example: example.trim() } });
       }
       dateOrder = guess;
     }
@@ -284,7 +288,7 @@ export const importCsv = async (
     if (signal?.aborted) throw abortError();
     if (write === null) {
       if (firstRecord !== null) throw notRecognised(firstRecord.row, firstRecord.line);
-      throw new ImportError('the file is empty');
+      throw new ImportError('the file is empty', undefined, undefined, { code: 'empty' });
     }
     summaryRows += trailing.length;
     trailing = [];

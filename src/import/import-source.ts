@@ -68,13 +68,13 @@ export const openSource = async (
   try {
     doc = JSON.parse(text);
   } catch (e) {
-    throw new ImportError(`not valid JSON (${(e as Error).message})`);
+    throw new ImportError(`not valid JSON (${(e as Error).message})`, undefined, undefined, { code: 'bad-json', params: { error: (e as Error).message } });
   }
   const found = jsonRows(doc, preset as PresetName | 'auto');
   if (found === null) {
     const keys = doc !== null && typeof doc === 'object' ? Object.keys(doc).slice(0, 12).join(', ') : typeof doc;
     const tried = preset === 'auto' ? JSON_PRESETS.join(', ') : preset;
-    throw new ImportError(`no recognisable JSON export: tried ${tried} (found keys: ${keys})`);
+    throw new ImportError(`no recognisable JSON export: tried ${tried} (found keys: ${keys})`, undefined, undefined, { code: 'unknown-json', params: { tried, keys } });
   }
   const rows = [found.header, ...found.rows];
   const lines = Int32Array.from(rows, (_, k) => k);

@@ -132,9 +132,15 @@ export type ImportSink = {
   progress?(p: ImportProgress): void;
 };
 
+/**
+ * What a message says as a code and its parameters, so the UI can say it in the user's language (ui/i18n/parts/
+ * messages.ts, key `msg.<code>`); the English message beside it stays for the CLI and as the fallback.
+ */
+export type MessageDetail = { code: string; params?: Record<string, string | number> };
+
 /** A whole-file failure (empty file, no recognisable header): nothing is imported. */
 export class ImportError extends Error {
-  constructor(message: string, readonly line?: number, readonly field?: string) {
+  constructor(message: string, readonly line?: number, readonly field?: string, readonly detail?: MessageDetail) {
     super(message);
     this.name = 'ImportError';
   }

@@ -14,7 +14,9 @@ describe('toFailure', () => {
     expect(toFailure({ name: 'AbortError', inner: new DOMException('full', 'QuotaExceededError') }).code).toBe('cancelled');
     expect(toFailure({ name: 'UnknownError', inner: new DOMException('full', 'QuotaExceededError') }).code).toBe('quota');
     expect(toFailure(new DOMException('gone', 'NotReadableError')).code).toBe('bad-file');
-    expect(toFailure(new TypeError('x is undefined'))).toEqual({ code: 'internal', message: 'Unexpected error: x is undefined' });
+    expect(toFailure(new TypeError('x is undefined'))).toEqual({
+      code: 'internal', message: 'Unexpected error: x is undefined', detail: { code: 'unexpected', params: { error: 'x is undefined' } },
+    });
   });
 
   it('reports a rate card missing a rate as an invalid plan naming the field and key', () => {

@@ -20,16 +20,16 @@ export const QUOTA_MESSAGE =
 export const toFailure = (error: unknown, aborted = false): Failure => {
   if (aborted || isAbortError(error)) return { code: 'cancelled', message: 'Import cancelled; nothing was kept.' };
   if (error instanceof ImportError || errorName(error) === 'ImportError') {
-    const line = (error as ImportError).line;
-    return { code: 'bad-file', message: errorMessage(error), ...(typeof line === 'number' ? { line } : {}) };
+    const { line, detail } = error as ImportError;
+    return { code: 'bad-file', message: errorMessage(error), ...(typeof line === 'number' ? { line } : {}), ...(detail ? { detail } : {}) };
   }
   if (isQuotaError(error)) return { code: 'quota', message: QUOTA_MESSAGE };
   // A rate card without a rate for a key the data has: the plan is at fault, and each key is named.
   if (isPricingError(error)) return { code: 'invalid-plan', message: errorMessage(error), issues: error.issues };
   if (errorName(error) === 'NotReadableError' || errorName(error) === 'NotFoundError') {
-    return { code: 'bad-file', message: 'The file could not be read (it may have been moved or changed). Choose it again.' };
+    return { code: 'bad-file', message: 'The file could not be read (it may have been moved or changed). Choose it again.', detail: { code: 'unreadable' } };
   }
-  return { code: 'internal', message: `Unexpected error: ${errorMessage(error)}` };
+  return { code: 'internal', message: `Unexpected error: ${errorMessage(error)}`, detail: { code: 'unexpected', params: { error: errorMessage(error) } } };
 };
 
 /**
@@ -52,6 +52,12 @@ export const createRejectTally = () => {
     },
     get total(): number {
       return total;
+    },
+    /** The reject with the lowest line number, if any. */
+    get first(): RejectedRow | undefined {
+      let first: RejectedRow | undefined;
+      for (const g of groups.values()) if (first === undefined || g.first.line < first.line) first = g.first;
+      return first;
     },
     /** First line of the first reject seen, if any. */
     get firstLine(): number | undefined {
@@ -77,14 +83,19 @@ export const nothingImportedFailure = (
 ): Failure => {
   if (tally.total > 0) {
     const line = tally.firstLine;
+    const first = tally.first;
     return {
       code: 'bad-file',
       message: `No rows could be imported: all ${tally.total} data ${tally.total === 1 ? 'row was' : 'rows were'} rejected. ${tally.describe()}.`,
       ...(line !== undefined ? { line } : {}),
+      detail: first ? { code: 'all-rejected', params: { count: tally.total, line: first.line, reason: first.reason } } : { code: 'all-rejected-none', params: { count: tally.total } },
     };
   }
   if (summary.duplicates > 0) {
-    return { code: 'bad-file', message: `No rows could be imported: all ${summary.duplicates} rows were duplicates of earlier rows.` };
+    return {
+      code: 'bad-file', message: `No rows could be imported: all ${summary.duplicates} rows were duplicates of earlier rows.`,
+      detail: { code: 'all-duplicates', params: { count: summary.duplicates } },
+    };
   }
-  return { code: 'bad-file', message: 'The file has no data rows to import.' };
+  return { code: 'bad-file', message: 'The file has no data rows to import.', detail: { code: 'no-rows' } };
 };

@@ -101,7 +101,8 @@ const continueDataset = async (db: TarifaDb, dataset: DatasetRow, key: Uint8Arra
 
 const fileFailure = (name: string, count: number, error: unknown, aborted: boolean) => {
   const failure = toFailure(error, aborted);
-  return count > 1 && failure.code === 'bad-file' ? { ...failure, message: `${name}: ${failure.message}` } : failure;
+  return count > 1 && failure.code === 'bad-file'
+    ? { ...failure, message: `${name}: ${failure.message}`, ...(failure.detail ? { detail: { ...failure.detail, file: name } } : {}) } : failure;
 };
 
 export const runImport = (
@@ -118,7 +119,7 @@ export const runImport = (
     let current = '';
     try {
       if (signal.aborted) throw abortError();
-      if (job.sources.length === 0) return { ok: false, error: { code: 'bad-file', message: 'No file was given.' } };
+      if (job.sources.length === 0) return { ok: false, error: { code: 'bad-file', message: 'No file was given.', detail: { code: 'no-file' } } };
       let target: DatasetRow | undefined;
       let key: Uint8Array | undefined;
       let builder: ColumnBuilder;

@@ -53,9 +53,12 @@ export const customPresetOptions = async (db: TarifaDb, presetId?: string): Prom
   // Equal fits go to the preset saved last (the one the user just made for this kind of file).
   if (presetId === undefined) return { customPresets: (await savedPresets(db)).sort((a, b) => b.row.updatedAt - a.row.updatedAt).map((p) => p.preset) };
   const row = isId(presetId) ? await getDoc(db, 'presets', presetId) : undefined;
-  if (!row) throw new ImportError('the chosen preset no longer exists');
+  if (!row) throw new ImportError('the chosen preset no longer exists', undefined, undefined, { code: 'preset-gone' });
   const parsed = parseCustomPreset(row.json);
-  if (!parsed.ok) throw new ImportError(`the preset '${row.name}' is not valid: ${parsed.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`);
+  if (!parsed.ok) {
+    const issues = parsed.issues.map((i) => `${i.path}: ${i.message}`).join('; ');
+    throw new ImportError(`the preset '${row.name}' is not valid: ${issues}`, undefined, undefined, { code: 'preset-invalid', params: { preset: row.name, issues } });
+  }
   return { mapping: parsed.preset };
 };
 
@@ -75,7 +78,7 @@ export const createMappingCalls = (ctx: MappingCtx): Pick<WorkerApi,
   return {
     async inspectFile(file) {
       try {
-        if (!isBlob(file)) return { ok: false, error: { code: 'bad-file', message: 'No file was given.' } };
+        if (!isBlob(file)) return { ok: false, error: { code: 'bad-file', message: 'No file was given.', detail: { code: 'no-file' } } };
         return { ok: true, value: await readFilePreview(file, (await customPresetOptions(ctx.db)).customPresets) };
       } catch (error) {
         return { ok: false, error: toFailure(error) };
@@ -84,7 +87,7 @@ export const createMappingCalls = (ctx: MappingCtx): Pick<WorkerApi,
 
     async previewMapping(file, preset, timeZone) {
       try {
-        if (!isBlob(file)) return { ok: false, error: { code: 'bad-file', message: 'No file was given.' } };
+        if (!isBlob(file)) return { ok: false, error: { code: 'bad-file', message: 'No file was given.', detail: { code: 'no-file' } } };
         const parsed = parseCustomPreset(preset);
         if (!parsed.ok) return invalidPreset(parsed.issues);
         const { summary, chunks, rejects, partial } = await previewMappedImport(file, parsed.preset, timeZone || 'UTC');

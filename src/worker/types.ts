@@ -25,6 +25,11 @@ export type Failure = {
   code: 'cancelled' | 'bad-file' | 'invalid-plan' | 'invalid-preset' | 'invalid-rules' | 'invalid-contract' | 'invalid-template' | 'invalid-amount' | 'invalid-range' | 'not-found' | 'quota' | 'internal'
     | 'already-imported' | 'invalid-scenario' | 'passphrase' | 'outdated';
   issues?: PlanIssue[];
+  /**
+   * What `message` says as a code and its parameters, for the UI to say in the user's language (`msg.<code>`;
+   * `file`: the file of a job of several it is about). `message` stays English, for the CLI and as a fallback.
+   */
+  detail?: { code: string; params?: Record<string, string | number>; file?: string };
   /** 'already-imported': every file of the job, each saying where it already is. */
   files?: FileReport[];
   line?: number;

@@ -99,7 +99,7 @@ describe('importCsv on the fixtures', () => {
 
   it('whole-file problems throw ImportError', async () => {
     const c = collect();
-    await expect(importCsv(createReadStream(fixture('empty.csv')), options, c.sink)).rejects.toThrow(new ImportError('the file is empty'));
+    await expect(importCsv(createReadStream(fixture('empty.csv')), options, c.sink)).rejects.toThrow(new ImportError('the file is empty', undefined, undefined, { code: 'empty' }));
     await expect(importCsv('\uFEFF\n\r\n  \n', options, c.sink)).rejects.toThrow('the file is empty');
     await expect(importCsv(new Blob([readFileSync(fixture('no-header.csv'))]), options, c.sink)).rejects.toThrow(
       "no recognisable header: expected a 'timestamp' column (found: 2026-09-01T12:00:00Z, s-001, message, outbound, +5511900000001)");

@@ -32,7 +32,8 @@ export const readGenericHeader = (cells: readonly string[], line?: number): Gene
   if (index.timestamp === -1) {
     const found = cells.map((c) => c.replace(/^\uFEFF/, '').trim()).slice(0, 12);
     const more = cells.length > 12 ? ', …' : '';
-    throw new ImportError(`no recognisable header: expected a 'timestamp' column (found: ${found.join(', ')}${more})`, line, 'timestamp');
+    throw new ImportError(`no recognisable header: expected a 'timestamp' column (found: ${found.join(', ')}${more})`, line, 'timestamp',
+      { code: 'no-header', params: { found: found.join(', ') + more } });
   }
   return { index, width: cells.length, ignoredColumns };
 };

@@ -126,6 +126,9 @@ export const presetMismatch = (preset: CustomPreset, cells: readonly string[], l
   return new ImportError(
     `the file does not fit the preset '${preset.name}': missing ${missing.map(([f, c]) => `'${c}' (${f})`).join(', ')} `
     + `(found: ${found.join(', ')}${cells.length > 12 ? ', …' : ''})`,
-    line, missing[0]?.[0],
+    line, missing[0]?.[0], {
+      code: 'preset-mismatch',
+      params: { preset: preset.name, missing: missing.map(([f, c]) => `'${c}' (${f})`).join(', '), found: found.join(', ') + (cells.length > 12 ? ', …' : '') },
+    },
   );
 };

@@ -82,7 +82,7 @@ export const readFilePreview = async (source: CsvSource, customPresets: readonly
   } finally {
     await opened.batches.return(undefined);
   }
-  if (records.length === 0) throw new ImportError('the file is empty');
+  if (records.length === 0) throw new ImportError('the file is empty', undefined, undefined, { code: 'empty' });
   const empty = { columns: {}, values: {}, dateFormat: 'auto' as const, decimalMark: 'auto' as const };
   if (opened.jsonPreset !== null) {
     return {

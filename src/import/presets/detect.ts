@@ -90,7 +90,7 @@ export const detectCsvPreset = (cells: readonly string[], line: number): Detecte
   if (found.length > 1 && found[0].confidence - found[1].confidence < 0.05 && found[1].preset !== 'generic') {
     throw new ImportError(
       `cannot tell the format: the header fits ${found.map((f) => `${f.preset} (${f.confidence.toFixed(2)})`).join(' and ')}; `
-      + 'choose one with the preset option', line,
+      + 'choose one with the preset option', line, undefined, { code: 'ambiguous-preset', params: { presets: found.map((f) => f.preset).join(', ') } },
     );
   }
   return found[0];
@@ -106,5 +106,7 @@ export const unknownFormat = (tried: readonly PresetName[], cells: readonly stri
     ...(others.length > 0 ? [`the header or records of ${others.join(', ')} (tried ${tried.join(', ')})`] : []),
   ];
   const expected = `expected ${wanted.join(' or ')}`;
-  return new ImportError(`no recognisable header: ${expected} (found: ${found.join(', ')}${more})`, line, 'timestamp');
+  const code = others.length === 0 ? 'no-header' : tried.includes('generic') ? 'no-header-presets' : 'no-header-only-presets';
+  return new ImportError(`no recognisable header: ${expected} (found: ${found.join(', ')}${more})`, line, 'timestamp',
+    { code, params: { found: found.join(', ') + more, presets: others.join(', ') } });
 };

@@ -5,7 +5,8 @@
  * Without a message (an estimate from an older version) the English text is shown as it is.
  */
 import type { EstimateLine, ExplanationMessage } from '../../engine/estimate/types';
-import type { MessageKey } from './en';
+import { en, type MessageKey } from './en';
+import type { Failure } from '../../worker/types';
 import type { Params } from './i18n';
 
 type T = (key: MessageKey, params?: Params) => string;
@@ -122,6 +123,9 @@ const REASONS: { re: RegExp; key: MessageKey; names: string[] }[] = [
   { re: /^e-mail: '(.*)' is not an e-mail address$/s, key: 'reject.email', names: ['value'] },
   { re: /^(e-mail|agent): '(.*)' is already on line (\d+)$/s, key: 'reject.twin', names: ['field', 'value', 'line'] },
   { re: /^name: empty \(a person needs a name, an e-mail or an agent id\)$/, key: 'reject.person', names: [] },
+  // Quote errors of the CSV parser (PapaParse's messages, lower-cased by the import).
+  { re: /^row: quoted field unterminated$/, key: 'msg.reject.unterminated', names: [] },
+  { re: /^row: trailing quote on quoted field is malformed$/, key: 'msg.reject.badQuote', names: [] },
 ];
 
 /** An import reject reason in the user's language (the English text when it is not one of the known reasons). */
@@ -136,11 +140,23 @@ export const rejectReason = (reason: string, t: T): string => {
 };
 
 /**
- * A worker failure in the user's language where its code says it all (a dataset gone, storage full, a cancelled job,
- * rules with problems); otherwise the worker's English message. Issues by path stay as the validator wrote them.
+ * A worker failure in the user's language: by its `detail` (code and parameters, ui/i18n/parts/messages.ts) when it
+ * has one, else where its code says it all (a dataset gone, storage full, a cancelled job, rules with problems, a
+ * database upgraded in another tab); otherwise the worker's English message. Issues by path stay as the validator
+ * wrote them.
  */
-export const failureText = (failure: { code: string; message: string; issues?: unknown[] }, t: T): string => {
+export const failureText = (failure: { code: string; message: string; issues?: unknown[]; detail?: Failure['detail'] }, t: T): string => {
+  const detail = failure.detail;
+  const key = detail ? `msg.${detail.code}` : '';
+  if (detail && Object.hasOwn(en, key)) {
+    const params = { ...detail.params };
+    // The first rejected row's reason is an import reject reason: said in the user's language too.
+    if (typeof params.reason === 'string') params.reason = rejectReason(params.reason, t);
+    const text = t(key as MessageKey, params);
+    return detail.file === undefined ? text : t('msg.inFile', { file: detail.file, message: text });
+  }
   switch (failure.code) {
+    case 'outdated': return t('msg.outdated.failure');
     case 'not-found': return t('failure.notFound');
     case 'quota': return t('failure.quota');
     case 'cancelled': return t('failure.cancelled');

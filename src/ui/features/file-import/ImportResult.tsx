@@ -1,5 +1,5 @@
 import { useAppStore, useWorkerApi } from '../../app/store-context';
-import { rejectReason } from '../../i18n/explain';
+import { failureText, rejectReason } from '../../i18n/explain';
 import { useT } from '../../i18n/use-t';
 import { downloadText } from '../../components/download';
 import { FileTable } from './FileTable';
@@ -29,7 +29,7 @@ export const ImportResult = () => {
   if (error) {
     const message = error.code === 'cancelled' ? t('job.cancelled')
       : error.code === 'quota' ? t('job.quota')
-        : t('job.failed', { message: error.message });
+        : t('job.failed', { message: failureText(error, t) });
     return <div className={`panel ${error.code === 'cancelled' ? 'notice' : 'error'}`} role="alert">{message}</div>;
   }
   if (!last) return null;

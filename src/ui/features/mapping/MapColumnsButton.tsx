@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { useAppStore } from '../../app/store-context';
+import { failureText } from '../../i18n/explain';
 import { useT } from '../../i18n/use-t';
 
 /** "Map columns…": opens the mapping screen on a chosen file, whatever preset reads it. */
@@ -29,7 +30,7 @@ export const MapColumnsButton = ({ timeZone, disabled }: { timeZone: string; dis
         <label className="button secondary" htmlFor={id} aria-disabled={disabled}>{t('mapping.open')}</label>
       </span>
       <p className="hint">{t('mapping.open.hint')}</p>
-      {error && !open && <p className="field-error" role="alert">{error.message}</p>}
+      {error && !open && <p className="field-error" role="alert">{failureText(error, t)}</p>}
     </div>
   );
 };

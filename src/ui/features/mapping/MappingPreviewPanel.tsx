@@ -1,5 +1,5 @@
 import type { Failure, MappingPreview } from '../../../worker/types';
-import { rejectReason } from '../../i18n/explain';
+import { failureText, rejectReason } from '../../i18n/explain';
 import { useT } from '../../i18n/use-t';
 
 type Props = {
@@ -20,7 +20,7 @@ export const MappingPreviewPanel = ({ preview, error, checking, fields }: Props)
       <h3 id="mapping-preview-title">{t('mapping.preview.title')}</h3>
       {checking && <p className="hint" role="status">{t('mapping.preview.checking')}</p>}
       {error && error.code !== 'invalid-preset' && (
-        <p className="field-error" role="alert">{t('mapping.preview.failed', { message: error.message })}</p>
+        <p className="field-error" role="alert">{t('mapping.preview.failed', { message: failureText(error, t) })}</p>
       )}
       {preview && !error && (
         <>
