@@ -11,7 +11,8 @@
  *   Both:     estimatePlan on the table in memory (Node: built by importCsv from the file; Chromium: the stored
  *             dataset, loaded once) for the seat, WhatsApp per-message and Twilio SMS/voice (call-time) plans, best of
  *             --estimate-repeat (3), against a floor loop that only reads the columns those plans use (estimate-bench.ts).
- *   Steps:    the app's own steps in Chromium (import, estimate, split, simulate) with peak memory, and DuckDB's
+ *   Steps:    the app's own steps in Chromium (import, estimate, split, simulate, and the median of 20 knob changes
+ *             as in Node) with peak memory, and DuckDB's
  *             equivalent aggregation SQL on the same CSV as the reference for the estimate (scale-steps.ts; --skip-steps).
  * Prints figures, peak memory and the ratios import/baseline. A measurement, not a test: exits 0 even when the
  * target (import <= 2x raw Papa) is missed, but says so loudly.
