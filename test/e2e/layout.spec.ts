@@ -31,6 +31,19 @@ test.describe('layout at 1280 × 720', () => {
       for (const link of await links.all()) expect(await lineCount(link), `${await link.textContent()} in ${language}`).toBe(1);
       expect(await lineCount(addFiles), `'Add files…' in ${language}`).toBe(1);
     }
+    // Every file picker is the app's button (a visually hidden input before its label), none the browser's own control.
+    await page.getByLabel(/^(Language|Idioma)$/).selectOption('en');
+    for (const name of ['Data', 'Dashboard', 'Split', 'Simulate', 'Clients', 'Plans', 'Settings']) {
+      await page.getByRole('navigation').getByRole('link', { name, exact: true }).click();
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      const pickers = page.locator('main input[type=file]');
+      await expect(pickers.first()).toBeAttached();
+      for (const picker of await pickers.all()) {
+        await expect(picker, `a file input on ${name}`).toHaveClass(/visually-hidden-input/);
+        await expect(picker.locator('xpath=following-sibling::label[1]'), `its button on ${name}`).toHaveClass(/button/);
+      }
+    }
+    await expect(page.getByText('Choose a backup file…')).toBeVisible();
     // Links in page text use the app's colour, not the browser's default blue.
     await page.getByRole('navigation').getByRole('link').last().click();
     const color = await page.locator('main a[href="#/settings"]').evaluate((a) => getComputedStyle(a).color);

@@ -64,10 +64,10 @@ export const RestorePanel = () => {
     <section className="panel" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t('trust.restore.title')}</h2>
       <p className="hint">{t('trust.restore.safe')}</p>
-      <div className="field">
-        <label htmlFor={`${id}-file`}>{t('trust.restore.file')}</label>{' '}
-        <input ref={input} id={`${id}-file`} type="file" accept=".tarifa-backup,application/octet-stream" disabled={dataJob !== null}
-          onChange={(e) => void choose(e.target.files?.[0])} />
+      <div className="field file-button">
+        <input ref={input} id={`${id}-file`} className="visually-hidden-input" type="file" accept=".tarifa-backup,application/octet-stream"
+          aria-label={t('trust.restore.file')} disabled={dataJob !== null} onChange={(e) => void choose(e.target.files?.[0])} />
+        <label className="button secondary" htmlFor={`${id}-file`} aria-disabled={dataJob !== null}>{t('trust.restore.choose')}</label>
       </div>
       {fileError && <p className="field-error" role="alert">{fileError}</p>}
       {file && (
