@@ -56,7 +56,7 @@ describe('whole-file import errors: code + params, English message kept, said in
   it('dates whose day/month order cannot be told', async () => {
     const f = await failureOf('timestamp,kind\n01/02/2025 10:00,message\n03/04/2025 10:00,message\n');
     expect(f.detail).toEqual({ code: 'date-order', params: { example: '01/02/2025 10:00' } });
-    expect(failureText(f, pt)).toBe("Não dá para saber se datas como '01/02/2025 10:00' são dia/mês ou mês/dia. Escolha a ordem da data.");
+    expect(failureText(f, pt)).toBe("Não dá para saber se datas como '01/02/2025 10:00' são dia/mês ou mês/dia. Escolha o formato da data em “Mapear colunas…”.");
   });
 
   it('invalid JSON and a JSON export no preset knows', async () => {
