@@ -44,6 +44,19 @@ test.describe('layout at 1280 × 720', () => {
       }
     }
     await expect(page.getByText('Choose a backup file…')).toBeVisible();
+    // Simulate: the TCO totals are in view under their months (24 by default), not clipped inside a scroll box.
+    await app.openSimulate();
+    const tcoTotal = page.getByTestId('sim-tco-0');
+    await expect(tcoTotal).toBeVisible({ timeout: 30_000 });
+    // No box between the table and the page scrolls vertically (the page itself may).
+    const clippedBy = async (cell: Locator) => cell.evaluate((c) => {
+      for (let el = c.parentElement; el && el !== document.body; el = el.parentElement) {
+        if (getComputedStyle(el).overflowY !== 'visible' && el.scrollHeight > el.clientHeight + 1) return el.className;
+      }
+      return null;
+    });
+    expect(await clippedBy(tcoTotal)).toBeNull();
+    expect(await clippedBy(page.getByTestId('sim-total-0'))).toBeNull();
     // Links in page text use the app's colour, not the browser's default blue.
     await page.getByRole('navigation').getByRole('link').last().click();
     const color = await page.locator('main a[href="#/settings"]').evaluate((a) => getComputedStyle(a).color);

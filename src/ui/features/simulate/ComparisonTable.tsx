@@ -23,7 +23,7 @@ export const ComparisonTable = ({ result }: { result: SimulationResult }) => {
       {many && c.cheapest >= 0 && (
         <p aria-live="polite" data-testid="sim-cheapest">{t('sim.cheapest.is', { plan: c.cheapestName, total: money(c.plans[c.cheapest].total) })}</p>
       )}
-      <div className="table-scroll">
+      <div className="table-wide">
         <table className="sim-compare" aria-labelledby="sim-compare-title">
           <thead>
             <tr>

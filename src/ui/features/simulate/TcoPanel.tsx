@@ -62,7 +62,7 @@ export const TcoPanel = ({ result }: { result: SimulationResult }) => {
         </table>
       </div>
       {tco.length > 0 && (
-        <div className="table-scroll">
+        <div className="table-wide">
           <table className="sim-tco">
             <caption className="sr-only">{t('sim.tco')}</caption>
             <thead>
