@@ -95,15 +95,15 @@ export const OfferEditor = ({ result, kind }: { result: ProfitResult; kind: 'mon
         </label>
         <button type="button" className="secondary" onClick={() => draftOffer(null)}>{t('profit.offer.close')}</button>
       </div>
-      <div className="offer-layout" style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 3fr) minmax(0, 2fr)', gap: '1rem' }}>
+      <div className="offer-layout">
         <div>
-          <label style={{ display: 'block' }}>
+          <label className="offer-field">
             {t('profit.offer.subject')}
-            <input value={subject} onChange={(e) => setSubject(e.target.value)} style={{ display: 'block', width: '100%' }} />
+            <input value={subject} onChange={(e) => setSubject(e.target.value)} />
           </label>
-          <label style={{ display: 'block', marginTop: '0.5rem' }}>
+          <label className="offer-field">
             {t('profit.offer.body')}
-            <textarea value={body} rows={14} onChange={(e) => setBody(e.target.value)} style={{ display: 'block', width: '100%', font: 'inherit' }} />
+            <textarea value={body} rows={14} onChange={(e) => setBody(e.target.value)} />
           </label>
           <div className="toolbar">
             <button type="button" className="secondary"
@@ -127,8 +127,8 @@ export const OfferEditor = ({ result, kind }: { result: ProfitResult; kind: 'mon
           <dl className="placeholders" data-testid="offer-legend">
             {PLACEHOLDERS.map((key, n) => (
               <div key={key}>
-                <dt style={{ display: 'inline', fontFamily: 'monospace' }}>{`{${n}}`}</dt>{' '}
-                <dd style={{ display: 'inline', margin: 0 }}>{t(`profit.ph.${key}`)}</dd>
+                <dt>{`{${n}}`}</dt>{' '}
+                <dd>{t(`profit.ph.${key}`)}</dd>
               </div>
             ))}
           </dl>
@@ -136,7 +136,7 @@ export const OfferEditor = ({ result, kind }: { result: ProfitResult; kind: 'mon
       </div>
       {unknown.length > 0 && <p className="panel error" role="alert">{t('profit.offer.unknown', { list: unknown.map((n) => `{${n}}`).join(', ') })}</p>}
       <h3>{t('profit.offer.preview')}</h3>
-      <div className="panel" data-testid="offer-preview" style={{ whiteSpace: 'pre-wrap' }} lang={lang}>
+      <div className="panel offer-preview" data-testid="offer-preview" lang={lang}>
         <strong>{renderedSubject.text}</strong>
         {'\n\n'}
         {renderedBody.text}
@@ -146,7 +146,7 @@ export const OfferEditor = ({ result, kind }: { result: ProfitResult; kind: 'mon
         <button type="button" className="secondary" onClick={() => downloadText(fullText, fileNameOf(check.clientLabel, periodName), 'text/plain;charset=utf-8')}>
           {t('profit.offer.download')}
         </button>
-        <a className="button secondary" href={mailto} style={{ textDecoration: 'none' }}>{t('profit.offer.mailto')}</a>
+        <a className="button secondary" href={mailto}>{t('profit.offer.mailto')}</a>
         <button type="button"
           onClick={async () => {
             const task = await markSent(t('profit.task.title', { client: check.clientLabel, period: periodName }), userTimeZone(), {
