@@ -139,6 +139,12 @@ export const rejectReason = (reason: string, t: T): string => {
   return reason;
 };
 
+/** Messages of the 'not-found' failures other than a dataset's, by the thing that went. */
+const NOT_FOUND: Record<string, MessageKey> = {
+  'These rules no longer exist.': 'msg.notFound.rules',
+  'This preset no longer exists.': 'msg.notFound.preset',
+};
+
 /**
  * A worker failure in the user's language: by its `detail` (code and parameters, ui/i18n/parts/messages.ts) when it
  * has one, else where its code says it all (a dataset gone, storage full, a cancelled job, rules with problems, a
@@ -157,7 +163,15 @@ export const failureText = (failure: { code: string; message: string; issues?: u
   }
   switch (failure.code) {
     case 'outdated': return t('msg.outdated.failure');
-    case 'not-found': return t('failure.notFound');
+    case 'not-found': {
+      // The code is shared by every stored thing; the message says which one went.
+      const gone = NOT_FOUND[failure.message];
+      return gone ? t(gone) : /dataset/.test(failure.message) ? t('failure.notFound') : failure.message;
+    }
+    case 'invalid-plan': case 'invalid-scenario': case 'invalid-preset': case 'invalid-contract': case 'invalid-template':
+      // "The plan has 2 problems.": the count is the issues listed beside it.
+      return /^The \w+ has (\d+ )?problems?\.$/.test(failure.message) && failure.issues
+        ? t(`msg.problems.${failure.code.slice('invalid-'.length)}` as MessageKey, { count: failure.issues.length }) : failure.message;
     case 'quota': return t('failure.quota');
     case 'cancelled': return t('failure.cancelled');
     case 'invalid-rules': return /^The rules have \d+ problems?\.$/.test(failure.message) ? t('failure.rules', { count: failure.issues?.length ?? 0 }) : failure.message;
