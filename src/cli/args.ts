@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { isPresetChoice, PRESET_NAMES } from '../import/presets/types';
 import type { PresetChoice } from '../import/presets/types';
+import { isTimeZone } from '../engine/time/zone';
 
 /** `--preset`: a preset name, 'auto', or the path of a saved custom preset file (`tarifa.preset/1`, read by loadUsage). */
 export type PresetArg = PresetChoice | string;
@@ -64,15 +65,6 @@ export type ParsedArgs =
 
 const COMMANDS = ['bill', 'inspect', 'split', 'simulate'];
 const FORMATS: readonly string[] = ['json', 'csv', 'table'];
-
-const isTimeZone = (tz: string): boolean => {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 export const parseCliArgs = (argv: readonly string[]): ParsedArgs => {
   let parsed;

@@ -20,6 +20,7 @@ import { deleteTask, listTasks, putTask, setTaskStatus } from '../storage/tasks-
 import { toFailure } from './failure';
 import type { TableCache } from './table-cache';
 import type { PlanIssue, ProfitQuery, ProfitResult, Result, SavedDoc, Task, WorkerApi } from './types';
+import { isTimeZone } from '../engine/time/zone';
 
 type ClientsCtx = { db: TarifaDb; now: () => number; newId: () => string; tables: TableCache };
 
@@ -34,18 +35,8 @@ const fail = (code: 'invalid-contract' | 'invalid-template' | 'invalid-range' | 
 const toDoc = (row: NamedDocRow): SavedDoc => ({ id: row.id, name: row.name, json: row.json, createdAt: row.createdAt, updatedAt: row.updatedAt });
 const toTask = (row: TaskRow): Task => ({ id: row.id, title: row.title, due: row.due, status: row.status, ref: row.ref, createdAt: row.createdAt, updatedAt: row.updatedAt });
 
-const validZone = (tz: unknown): tz is string => {
-  if (typeof tz !== 'string' || tz === '') return false;
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-};
-
 const periodOf = (q: ProfitQuery): PeriodSpec | null => {
-  if (!validZone(q.timeZone)) return null;
+  if (!isTimeZone(q.timeZone)) return null;
   if (q.period?.kind === 'month') return { kind: 'month', timeZone: q.timeZone };
   if (q.period?.kind === 'cycle' && Number.isInteger(q.period.anchorDay) && q.period.anchorDay >= 1 && q.period.anchorDay <= 28) {
     return { kind: 'cycle', anchorDay: q.period.anchorDay, timeZone: q.timeZone };
@@ -168,7 +159,7 @@ export const createClientsCalls = (ctx: ClientsCtx): Pick<WorkerApi,
       if (typeof offer !== 'object' || offer === null || typeof offer.title !== 'string' || offer.title.trim() === '') {
         return fail('internal', 'A follow-up needs a title.');
       }
-      if (!validZone(offer.timeZone)) return fail('invalid-range', `'${String(offer.timeZone)}' is not a time zone.`);
+      if (!isTimeZone(offer.timeZone)) return fail('invalid-range', `'${String(offer.timeZone)}' is not a time zone.`);
       const now = ctx.now();
       const row = await putTask(ctx.db, {
         id: ctx.newId(), title: offer.title.trim(), due: followUpDue(now, offer.timeZone), status: 'open',

@@ -19,6 +19,7 @@ import { formatPath, issuesFromZod } from '../../engine/plan/issues';
 import { headerName } from '../generic/header';
 import type { GenericColumn } from '../generic/header';
 import type { DateOrder } from '../generic/lenient';
+import { isTimeZone } from '../../engine/time/zone';
 
 export const PRESET_FORMAT = 'tarifa.preset/1';
 
@@ -85,15 +86,6 @@ export type CustomPreset = {
 
 export type PresetIssue = { path: string; message: string };
 export type ParsedPreset = { ok: true; preset: CustomPreset } | { ok: false; issues: PresetIssue[] };
-
-const isTimeZone = (tz: string): boolean => {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 const DIRECTION_VALUES = new Set(['inbound', 'outbound', '']);
 const ENTRY_POINT_VALUES = new Set(['true', '']);
