@@ -57,6 +57,11 @@ test.describe('layout at 1280 × 720', () => {
     });
     expect(await clippedBy(tcoTotal)).toBeNull();
     expect(await clippedBy(page.getByTestId('sim-total-0'))).toBeNull();
+    // Dashboard: the channel table shows all its columns (Total) without a horizontal scroll bar.
+    await page.getByRole('navigation').getByRole('link', { name: 'Dashboard', exact: true }).click();
+    const channels = page.getByRole('region', { name: 'Inbound and outbound per channel' }).locator('.table-scroll');
+    await expect(channels).toBeVisible({ timeout: 30_000 });
+    expect(await channels.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(1);
     // Links in page text use the app's colour, not the browser's default blue.
     await page.getByRole('navigation').getByRole('link').last().click();
     const color = await page.locator('main a[href="#/settings"]').evaluate((a) => getComputedStyle(a).color);
