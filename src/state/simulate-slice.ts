@@ -75,7 +75,8 @@ export const createSimulateSlice = (deps: StoreDeps): StateCreator<AppState, [],
     simError: null,
     simRunning: false,
     simScenarioId: null,
-    simScenarioName: 'Scenario',
+    // Unnamed until the user names it; the page saves an unnamed scenario under 'Scenario' in the user's language.
+    simScenarioName: '',
     simScenarios: [],
     simNotice: null,
     simImportIssues: [],
@@ -189,7 +190,7 @@ export const createSimulateSlice = (deps: StoreDeps): StateCreator<AppState, [],
     },
 
     newSimScenario() {
-      apply(newScenario('Scenario', DEFAULT_SIM_PLANS, NEUTRAL_KNOBS), null);
+      apply(newScenario('', DEFAULT_SIM_PLANS, NEUTRAL_KNOBS), null);
       set({ simMonths: 24, simRoi: DEFAULT_ROI, simNotice: null });
     },
   };

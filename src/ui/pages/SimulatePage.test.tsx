@@ -101,4 +101,18 @@ describe('Simulate page', () => {
     expect(alert.parentElement!.textContent).toContain('knobs.scale');
     expect(store.getState().simKnobs.scale).toBe('1');
   }, 30_000);
+
+  it("an unnamed scenario is named 'Scenario' in the user's language when saved (no English default in a Portuguese UI)", async () => {
+    const { store } = renderApp();
+    fireEvent.change(screen.getByLabelText('Language'), { target: { value: 'pt-BR' } });
+    fireEvent.change(screen.getByLabelText('Arquivo de uso'), { target: { files: [new File([CSV], 'january.csv', { type: 'text/csv' })] } });
+    await screen.findByTestId('import-counts', {}, { timeout: 10_000 });
+    fireEvent.click(screen.getByRole('link', { name: 'Simular' }));
+    const name = await screen.findByLabelText('Nome');
+    expect((name as HTMLInputElement).value).toBe('');
+    expect((name as HTMLInputElement).placeholder).toBe('Cenário');
+    fireEvent.click(screen.getByRole('button', { name: 'Salvar cenário' }));
+    await waitFor(() => expect(store.getState().simScenarios.map((x) => x.name)).toEqual(['Cenário']), { timeout: 10_000 });
+    expect((screen.getByLabelText('Nome') as HTMLInputElement).value).toBe('Cenário');
+  }, 30_000);
 });

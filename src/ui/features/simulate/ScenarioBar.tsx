@@ -31,9 +31,9 @@ export const ScenarioBar = () => {
       <h2 id="sim-scenario-title">{t('sim.scenario')}</h2>
       <div className="sim-row">
         <label htmlFor={nameId}>{t('sim.scenario.name')}</label>
-        <input id={nameId} value={name} onChange={(e) => setName(e.target.value)} />
-        <button type="button" onClick={() => void save()}>{currentId ? t('sim.scenario.update') : t('sim.scenario.save')}</button>
-        <button type="button" className="secondary" onClick={() => { const s = scenario(); downloadText(`${JSON.stringify(s, null, 2)}\n`, fileName(s.name), 'application/json'); }}>{t('sim.scenario.export')}</button>
+        <input id={nameId} value={name} placeholder={t('sim.scenario')} onChange={(e) => setName(e.target.value)} />
+        <button type="button" onClick={() => { if (!name.trim()) setName(t('sim.scenario')); void save(); }}>{currentId ? t('sim.scenario.update') : t('sim.scenario.save')}</button>
+        <button type="button" className="secondary" onClick={() => { const s = { ...scenario(), name: name.trim() || t('sim.scenario') }; downloadText(`${JSON.stringify(s, null, 2)}\n`, fileName(s.name), 'application/json'); }}>{t('sim.scenario.export')}</button>
         <TextFileButton label={t('sim.scenario.import')} accept=".json,application/json" onText={importScenario} />
         <button type="button" className="secondary" onClick={fresh}>{t('sim.scenario.new')}</button>
       </div>
