@@ -86,7 +86,7 @@ export type ImportReport = {
 };
 
 /** A plan problem at a path such as `charges[2].tiers[1].upTo` (what parsePlan reports). */
-export type PlanIssue = { path: string; message: string };
+export type PlanIssue = { path: string; message: string; code?: string; params?: Record<string, string> };
 
 /** A plan the user saved: `json` is the plan as written (valid when saved). */
 export type SavedPlan = {

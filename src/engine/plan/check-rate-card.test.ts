@@ -16,7 +16,8 @@ const withCharge = (charge: Record<string, unknown>, currency = 'USD') => ({
 
 const issuesOf = (plan: unknown) => {
   const r = parsePlan(plan);
-  return r.ok ? [] : r.issues;
+  // The English text by path (each issue's code and parameters are tested in engine/issue-codes.test.ts).
+  return r.ok ? [] : r.issues.map(({ path, message }) => ({ path, message }));
 };
 
 const card = (effectiveFrom: string, more: Record<string, unknown> = {}) => ({ effectiveFrom, rates: { 'BR:marketing': '0.0625' }, ...more });

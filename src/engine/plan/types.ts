@@ -71,7 +71,8 @@ export type Plan = {
   taxPercent: string;
 };
 
-export type PlanIssue = { path: string; message: string };
+/** An issue by path: the English message, and its stable code with parameters for the UI's languages (engine/issue-codes.ts). */
+export type PlanIssue = { path: string; message: string; code?: string; params?: Record<string, string> };
 
 export type ParsePlanResult = { ok: true; plan: Plan } | { ok: false; issues: PlanIssue[] };
 

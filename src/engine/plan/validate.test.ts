@@ -13,7 +13,8 @@ const base = () => ({
 
 const issuesOf = (plan: unknown) => {
   const r = parsePlan(plan);
-  return r.ok ? [] : r.issues;
+  // The English text by path (each issue's code and parameters are tested in engine/issue-codes.test.ts).
+  return r.ok ? [] : r.issues.map(({ path, message }) => ({ path, message }));
 };
 
 describe('parsePlan', () => {

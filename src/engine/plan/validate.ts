@@ -20,6 +20,7 @@ import { isDecimalString } from '../money';
 import { checkMarketName, checkRateCard } from './check-rate-card';
 import { tooDeepAt, tooDeepMessage } from './depth';
 import { formatPath, issuesFromZod } from './issues';
+import { coded } from '../issue-codes';
 
 export { checkMarketName } from './check-rate-card';
 import { planSchema } from './schema';
@@ -160,7 +161,7 @@ const checkCharge = (charge: Charge, path: Path, plan: Plan, report: Report): vo
 
 const checkPlan = (plan: Plan): PlanIssue[] => {
   const issues: PlanIssue[] = [];
-  const report: Report = (path, message) => issues.push({ path: formatPath(path), message });
+  const report: Report = (path, message) => issues.push(coded(formatPath(path), message));
 
   if (!IANAZone.isValidZone(plan.cycle.timeZone)) {
     report(['cycle', 'timeZone'], `unknown time zone '${plan.cycle.timeZone}' (an IANA name such as 'America/Sao_Paulo')`);
@@ -186,10 +187,10 @@ const checkPlan = (plan: Plan): PlanIssue[] => {
 /** Validates an untrusted plan (parsed JSON). Issues come in document order, each with a path and a plain message. */
 export const parsePlan = (input: unknown): ParsePlanResult => {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    return { ok: false, issues: [{ path: '', message: 'a plan must be a JSON object' }] };
+    return { ok: false, issues: [coded('', 'a plan must be a JSON object')] };
   }
   const deepAt = tooDeepAt(input);
-  if (deepAt !== null) return { ok: false, issues: [{ path: deepAt, message: tooDeepMessage }] };
+  if (deepAt !== null) return { ok: false, issues: [coded(deepAt, tooDeepMessage)] };
   const parsed = planSchema.safeParse(input, { reportInput: true });
   if (!parsed.success) return { ok: false, issues: issuesFromZod(parsed.error) };
   const issues = checkPlan(parsed.data);

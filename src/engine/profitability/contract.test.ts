@@ -30,17 +30,17 @@ describe('parseContract', () => {
 
   it('cost-cap categories must increase, be at most 7, and include the client category', () => {
     const down = parseContract({ ...base, terms: { kind: 'cost-cap', category: 1, categories: ['100', '100', '90'] } });
-    expect(down.ok ? [] : down.issues).toEqual([
+    expect(down.ok ? [] : down.issues).toMatchObject([
       { path: 'terms.categories[1]', message: "must be more than category 1's cap (100)" },
       { path: 'terms.categories[2]', message: "must be more than category 2's cap (100)" },
     ]);
     const missing = parseContract({ ...base, terms: { kind: 'cost-cap', category: 3, categories: ['100', '200'] } });
-    expect(missing.ok ? [] : missing.issues).toEqual([{ path: 'terms.category', message: 'category 3 has no cap (2 categories are defined)' }]);
+    expect(missing.ok ? [] : missing.issues).toMatchObject([{ path: 'terms.category', message: 'category 3 has no cap (2 categories are defined)' }]);
     const eight = parseContract({ ...base, terms: { kind: 'cost-cap', category: 8, categories: ['1', '2', '3', '4', '5', '6', '7', '8'] } });
     expect(eight.ok ? [] : eight.issues.map((i) => i.path)).toEqual(['terms.category', 'terms.categories']);
   });
 
   it('a non-object is one issue at the root', () => {
-    expect(parseContract([])).toEqual({ ok: false, issues: [{ path: '', message: 'a contract must be a JSON object' }] });
+    expect(parseContract([])).toMatchObject({ ok: false, issues: [{ path: '', message: 'a contract must be a JSON object' }] });
   });
 });

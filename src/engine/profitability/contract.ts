@@ -15,6 +15,7 @@
 import { z } from 'zod';
 import { Dec, isDecimalString } from '../money';
 import { formatPath, issuesFromZod } from '../plan/issues';
+import { coded } from '../issue-codes';
 import type { Contract, ContractIssue, ParseContractResult } from './types';
 
 export const CONTRACT_FORMAT = 'tarifa.contract/1';
@@ -59,11 +60,11 @@ const crossChecks = (c: Contract): ContractIssue[] => {
   const caps = c.terms.categories;
   for (let i = 1; i < caps.length; i++) {
     if (!new Dec(caps[i]).gt(new Dec(caps[i - 1]))) {
-      issues.push({ path: formatPath(['terms', 'categories', i]), message: `must be more than category ${i}'s cap (${caps[i - 1]})` });
+      issues.push(coded(formatPath(['terms', 'categories', i]), `must be more than category ${i}'s cap (${caps[i - 1]})`));
     }
   }
   if (c.terms.category > caps.length) {
-    issues.push({ path: 'terms.category', message: `category ${c.terms.category} has no cap (${caps.length} ${caps.length === 1 ? 'category is' : 'categories are'} defined)` });
+    issues.push(coded('terms.category', `category ${c.terms.category} has no cap (${caps.length} ${caps.length === 1 ? 'category is' : 'categories are'} defined)`));
   }
   return issues;
 };
@@ -71,7 +72,7 @@ const crossChecks = (c: Contract): ContractIssue[] => {
 /** Validates an untrusted contract document (parsed JSON). */
 export const parseContract = (input: unknown): ParseContractResult => {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    return { ok: false, issues: [{ path: '', message: 'a contract must be a JSON object' }] };
+    return { ok: false, issues: [coded('', 'a contract must be a JSON object')] };
   }
   const parsed = contractSchema.safeParse(input, { reportInput: true });
   if (!parsed.success) return { ok: false, issues: issuesFromZod(parsed.error) };

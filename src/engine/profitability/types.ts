@@ -63,7 +63,7 @@ export type Contract = {
   contact?: { name?: string; email?: string };
 };
 
-export type ContractIssue = { path: string; message: string };
+export type ContractIssue = { path: string; message: string; code?: string; params?: Record<string, string> };
 export type ParseContractResult = { ok: true; contract: Contract } | { ok: false; issues: ContractIssue[] };
 
 export type ProposalRounding = 'down' | 'up-to-cent';

@@ -8,6 +8,7 @@
 import { Dec } from '../money';
 import { tooDeepAt, tooDeepMessage } from '../plan/depth';
 import { formatPath, issuesFromZod } from '../plan/issues';
+import { coded } from '../issue-codes';
 import type { Filter, Plan } from '../plan/types';
 import { parsePlan } from '../plan/validate';
 import { rulesSchema, type RawRules } from './schema';
@@ -33,8 +34,8 @@ const filterIssues = (where: Record<string, unknown>, path: Path): RulesIssue[] 
   if (probe.ok) return [];
   const at = formatPath(path);
   return probe.issues.map((issue) => ({
+    ...issue,
     path: issue.path.startsWith(PROBE_PREFIX) ? at + issue.path.slice(PROBE_PREFIX.length) : at,
-    message: issue.message,
   }));
 };
 
@@ -42,7 +43,7 @@ const listOf = (ids: readonly string[]): string => ids.join(', ');
 
 const checkRules = (raw: RawRules): RulesIssue[] => {
   const issues: RulesIssue[] = [];
-  const report = (path: Path, message: string) => issues.push({ path: formatPath(path), message });
+  const report = (path: Path, message: string) => issues.push(coded(formatPath(path), message));
   const firstIndexOf = new Map<string, number>();
   raw.centres.forEach((c, i) => {
     const earlier = firstIndexOf.get(c.id);
@@ -93,10 +94,10 @@ const normalise = (raw: RawRules): Rules => {
 /** Validates an untrusted rules file (parsed JSON). Issues come in document order, each with a path and a plain message. */
 export const parseRules = (input: unknown): ParseRulesResult => {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    return { ok: false, issues: [{ path: '', message: 'a rules file must be a JSON object' }] };
+    return { ok: false, issues: [coded('', 'a rules file must be a JSON object')] };
   }
   const deepAt = tooDeepAt(input);
-  if (deepAt !== null) return { ok: false, issues: [{ path: deepAt, message: tooDeepMessage }] };
+  if (deepAt !== null) return { ok: false, issues: [coded(deepAt, tooDeepMessage)] };
   const parsed = rulesSchema.safeParse(input, { reportInput: true });
   if (!parsed.success) return { ok: false, issues: issuesFromZod(parsed.error) };
   const issues = checkRules(parsed.data);
@@ -110,10 +111,10 @@ export const parseRules = (input: unknown): ParseRulesResult => {
 export const checkRulesForPlan = (rules: Rules, plan: Plan, basis: 'estimate' | 'invoice' = 'estimate'): RulesIssue[] => {
   const meters = Object.keys(plan.meters);
   if (rules.driver === undefined) {
-    return basis === 'invoice' ? [{ path: 'driver', message: `is required to split an invoice total (meters: ${listOf(meters)})` }] : [];
+    return basis === 'invoice' ? [coded('driver', `is required to split an invoice total (meters: ${listOf(meters)})`)] : [];
   }
   if (!(rules.driver in plan.meters)) {
-    return [{ path: 'driver', message: `unknown meter '${rules.driver}' in plan '${plan.name}' (meters: ${listOf(meters)})` }];
+    return [coded('driver', `unknown meter '${rules.driver}' in plan '${plan.name}' (meters: ${listOf(meters)})`)];
   }
   return [];
 };

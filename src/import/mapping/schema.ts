@@ -16,6 +16,7 @@ import { z } from 'zod';
 import { NUMBER_FIELDS, STRING_FIELDS } from '../../engine/events';
 import type { StringField } from '../../engine/events';
 import { formatPath, issuesFromZod } from '../../engine/plan/issues';
+import { coded } from '../../engine/issue-codes';
 import { headerName } from '../generic/header';
 import type { GenericColumn } from '../generic/header';
 import type { DateOrder } from '../generic/lenient';
@@ -84,7 +85,7 @@ export type CustomPreset = {
   timeZone?: string;
 };
 
-export type PresetIssue = { path: string; message: string };
+export type PresetIssue = { path: string; message: string; code?: string; params?: Record<string, string> };
 export type ParsedPreset = { ok: true; preset: CustomPreset } | { ok: false; issues: PresetIssue[] };
 
 const DIRECTION_VALUES = new Set(['inbound', 'outbound', '']);
@@ -93,7 +94,7 @@ const ENTRY_POINT_VALUES = new Set(['true', '']);
 /** Rules zod cannot say: mapped columns are in the header, one column per field, targets the writer accepts. */
 const crossChecks = (p: CustomPreset): PresetIssue[] => {
   const issues: PresetIssue[] = [];
-  const at = (path: (string | number)[], message: string) => issues.push({ path: formatPath(path), message });
+  const at = (path: (string | number)[], message: string) => issues.push(coded(formatPath(path), message));
   const names = new Set(p.header.map(headerName));
   if (p.columns.timestamp === undefined) at(['columns', 'timestamp'], 'is required: which column holds the date and time');
   for (const [field, column] of Object.entries(p.columns)) {
@@ -132,7 +133,7 @@ const withInput = (json: unknown, iss: { code: string; path: PropertyKey[]; inpu
 
 /** Validates a custom preset document: the preset as written, or its issues. */
 export const parseCustomPreset = (json: unknown): ParsedPreset => {
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) return { ok: false, issues: [{ path: '', message: 'a preset must be a JSON object' }] };
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) return { ok: false, issues: [coded('', 'a preset must be a JSON object')] };
   const parsed = presetSchema.safeParse(json);
   if (!parsed.success) {
     for (const iss of parsed.error.issues) withInput(json, iss as { code: string; path: PropertyKey[]; input?: unknown });
