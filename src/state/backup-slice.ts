@@ -1,13 +1,16 @@
 import type { StateCreator } from 'zustand/vanilla';
-import type { BackupFile, BackupProgress, RestoreMode, RestoreSummary } from '../worker/backup';
+import type { BackupFile, BackupProgress, RestoreMode, RestoreSummary, RewriteProgress } from '../worker/backup';
 import type { Failure, Result } from '../worker/types';
 import type { AppState } from './store';
 import type { StoreDeps } from './deps';
 
-export type { BackupProgress, RestoreMode, RestoreSummary };
+export type { BackupProgress, RestoreMode, RestoreSummary, RewriteProgress };
 
-/** A backup or restore running in the worker (one at a time; an import and a data job never overlap). */
-export type DataJob = { kind: 'backup' | 'restore'; id: string; progress: BackupProgress | null };
+/**
+ * A backup, restore, passphrase change ('rekey') or decryption running in the worker (one at a time; an import and a
+ * data job never overlap).
+ */
+export type DataJob = { kind: 'backup' | 'restore' | 'rekey' | 'decrypt'; id: string; progress: (RewriteProgress & { phase?: BackupProgress['phase'] }) | null };
 
 export type BackupSlice = {
   dataJob: DataJob | null;
@@ -22,7 +25,16 @@ export type BackupSlice = {
   /** Deletes every dataset, plan, rule set, document and setting; the app goes on with an empty workspace. */
   deleteAllData(): Promise<boolean>;
   dismissDataJob(): void;
+  /**
+   * Re-seals the workspace under a new passphrase (progress in dataJob, cancel with cancelDataJob). The Result is the
+   * caller's to show (not put in dataJobError: it belongs to the encryption form, not to the backup panel).
+   */
+  changeWorkspacePassphrase(current: string, next: string): Promise<Result<null>>;
+  /** Turns encryption at rest off (every row written back plain); like changeWorkspacePassphrase. */
+  decryptWorkspace(current: string): Promise<Result<null>>;
 };
+
+const busyFailure: Result<null> = { ok: false, error: { code: 'internal', message: 'Another job is running: wait for it to finish.' } };
 
 let counter = 0;
 const defaultJobId = () => `data-${Date.now().toString(36)}-${(counter++).toString(36)}`;
@@ -33,11 +45,13 @@ export const createBackupSlice = (deps: StoreDeps): StateCreator<AppState, [], [
   const wrap = deps.wrapCallback ?? (<F,>(f: F) => f);
   const newJobId = deps.newJobId ?? defaultJobId;
 
-  const run = async <T,>(kind: DataJob['kind'], start: (id: string, onProgress: (p: BackupProgress) => void) => Promise<Result<T>>): Promise<Result<T> | null> => {
+  const run = async <T, P extends RewriteProgress = BackupProgress>(
+    kind: DataJob['kind'], start: (id: string, onProgress: (p: P) => void) => Promise<Result<T>>, report = true,
+  ): Promise<Result<T> | null> => {
     if (get().dataJob || get().job) return null;
     const id = newJobId();
     set({ dataJob: { kind, id, progress: null }, dataJobError: null, lastBackup: null, lastRestore: null });
-    const onProgress = wrap((p: BackupProgress) => {
+    const onProgress = wrap((p: P) => {
       const job = get().dataJob;
       if (job?.id === id) set({ dataJob: { ...job, progress: p } });
     });
@@ -47,7 +61,7 @@ export const createBackupSlice = (deps: StoreDeps): StateCreator<AppState, [], [
     } catch (e) {
       result = { ok: false, error: asFailure(e) };
     }
-    set({ dataJob: null, dataJobError: result.ok ? null : result.error });
+    set({ dataJob: null, dataJobError: result.ok || !report ? null : result.error });
     return result;
   };
 
@@ -90,6 +104,14 @@ export const createBackupSlice = (deps: StoreDeps): StateCreator<AppState, [], [
       set({ dataJobError: result.ok ? null : result.error, lastBackup: null, lastRestore: null, lastImport: null, jobError: null });
       await reloadAll();
       return result.ok;
+    },
+    async changeWorkspacePassphrase(current, next) {
+      const result = await run<null, RewriteProgress>('rekey', (id, onProgress) => deps.api.changeWorkspacePassphrase(current, next, id, onProgress), false);
+      return result ?? busyFailure;
+    },
+    async decryptWorkspace(current) {
+      const result = await run<null, RewriteProgress>('decrypt', (id, onProgress) => deps.api.decryptWorkspace(current, id, onProgress), false);
+      return result ?? busyFailure;
     },
     dismissDataJob: () => set({ dataJobError: null, lastBackup: null, lastRestore: null }),
   };

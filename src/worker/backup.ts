@@ -6,7 +6,7 @@
 import { BackupFormatError, restoreBackup as restoreWorkspace, writeBackup, type BackupProgress, type RestoreMode } from '../storage/backup';
 import { BACKUP_EXTENSION, readBackupHeader } from '../storage/backup-format';
 import { SealError } from '../storage/crypto';
-import { sealingOf, type SealingStatus } from '../storage/crypto-workspace';
+import { sealingOf, WorkspaceLockedError, type RewriteProgress, type SealingStatus } from '../storage/crypto-workspace';
 import type { TarifaDb } from '../storage/db';
 import { deleteAllData, workspaceInventory, type WorkspaceInventory } from '../storage/delete-all';
 import { StorageQuotaError } from '../storage/quota';
@@ -16,7 +16,7 @@ import { readStorageInfo } from './storage-info';
 import type { TableCache } from './table-cache';
 import type { Failure, Result, StorageInfo } from './types';
 
-export type { BackupProgress, RestoreMode };
+export type { BackupProgress, RestoreMode, RewriteProgress };
 
 export type BackupFile = { blob: Blob; fileName: string; bytes: number; datasets: number; rows: Record<string, number>; encrypted: boolean };
 export type RestoreSummary = { mode: RestoreMode; datasets: number; skipped: number; rows: Record<string, number>; appVersion: string; createdAt: number };
@@ -41,6 +41,13 @@ export type BackupApi = {
   unlockWorkspace(passphrase: string): Promise<Result<null>>;
   /** Encrypts this (unencrypted) workspace at rest with a passphrase: every stored row is sealed. */
   setWorkspacePassphrase(passphrase: string): Promise<Result<null>>;
+  /**
+   * Re-seals every stored row under a new passphrase, all or nothing: a wrong current passphrase ('passphrase'), a
+   * failure or a cancel ('cancelled') leaves the workspace as it was, still opened by the current passphrase. A job.
+   */
+  changeWorkspacePassphrase(current: string, next: string, jobId: string, onProgress: (p: RewriteProgress) => void): Promise<Result<null>>;
+  /** Turns encryption at rest off: every row is written back plain, all or nothing, once `current` was checked. A job. */
+  decryptWorkspace(current: string, jobId: string, onProgress: (p: RewriteProgress) => void): Promise<Result<null>>;
 };
 
 export type { SealingStatus };
@@ -68,10 +75,22 @@ const backupFailure = (error: unknown, aborted: boolean, what: 'backup' | 'resto
   return toFailure(error);
 };
 
+/** A passphrase change or decryption that did not happen: nothing was changed, whatever the reason. */
+const rewriteFailure = (error: unknown, aborted: boolean): Failure => {
+  if (aborted || isAbortError(error)) return { code: 'cancelled', message: 'Cancelled; nothing was changed: the current passphrase still opens the workspace.' };
+  if (error instanceof SealError && error.message === 'Wrong passphrase.') return { code: 'passphrase', message: 'The current passphrase is wrong; nothing was changed.' };
+  if (error instanceof WorkspaceLockedError) return { code: 'passphrase', message: error.message };
+  if (error instanceof StorageQuotaError || (error as { name?: unknown })?.name === 'QuotaExceededError') {
+    return { code: 'quota', message: 'Browser storage is full, so nothing was changed. Free disk space, then try again.' };
+  }
+  const failure = toFailure(error);
+  return { ...failure, message: `${failure.message} Nothing was changed: the current passphrase still opens the workspace.` };
+};
+
 /** A few progress updates a second at most (always the last one), never one message per record. */
-const throttled = (onProgress: (p: BackupProgress) => void, now: () => number) => {
+const throttled = <P extends { done: number; total: number }>(onProgress: (p: P) => void, now: () => number) => {
   let last = -Infinity;
-  return (p: BackupProgress) => {
+  return (p: P) => {
     const t = now();
     if (t - last < 150 && p.done < p.total) return;
     last = t;
@@ -217,6 +236,39 @@ export const createBackupCalls = (ctx: BackupCtx): BackupApi => {
       } catch (error) {
         if (error instanceof StorageQuotaError) return { ok: false, error: { code: 'quota', message: error.message } };
         return { ok: false, error: toFailure(error) };
+      }
+    },
+
+    async changeWorkspacePassphrase(current, next, jobId, onProgress) {
+      const job = startJob(jobId);
+      try {
+        const sealing = sealingOf(ctx.db);
+        if (!sealing) return { ok: false, error: { code: 'internal', message: 'Encryption is not available here.' } };
+        if (typeof current !== 'string' || current.length === 0) return { ok: false, error: { code: 'passphrase', message: 'Enter the current passphrase.' } };
+        if (typeof next !== 'string' || next.length < 8) {
+          return { ok: false, error: { code: 'passphrase', message: 'Choose a new passphrase of at least 8 characters.' } };
+        }
+        await sealing.changePassphrase(current, next, { signal: job.signal, onProgress: throttled(onProgress, Date.now) });
+        return { ok: true, value: null };
+      } catch (error) {
+        return { ok: false, error: rewriteFailure(error, job.signal.aborted) };
+      } finally {
+        job.end();
+      }
+    },
+
+    async decryptWorkspace(current, jobId, onProgress) {
+      const job = startJob(jobId);
+      try {
+        const sealing = sealingOf(ctx.db);
+        if (!sealing) return { ok: false, error: { code: 'internal', message: 'Encryption is not available here.' } };
+        if (typeof current !== 'string' || current.length === 0) return { ok: false, error: { code: 'passphrase', message: 'Enter the current passphrase.' } };
+        await sealing.disable(current, { signal: job.signal, onProgress: throttled(onProgress, Date.now) });
+        return { ok: true, value: null };
+      } catch (error) {
+        return { ok: false, error: rewriteFailure(error, job.signal.aborted) };
+      } finally {
+        job.end();
       }
     },
 

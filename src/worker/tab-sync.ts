@@ -44,6 +44,9 @@ const CHANGES: Record<string, (args: unknown[]) => Change> = {
   importPresetFile: () => ({ topics: ['presets'] }),
   setKeepRawIdentifiers: () => ({ topics: ['settings'] }),
   setAllowanceAlert: () => ({ topics: ['settings'] }),
+  // The other tabs' gates check the lock again: a new passphrase locks them until they enter it.
+  changeWorkspacePassphrase: () => ({ topics: ['settings'] }),
+  decryptWorkspace: () => ({ topics: ['settings'] }),
   saveScenario: () => ({ topics: ['scenarios'] }),
   deleteScenario: () => ({ topics: ['scenarios'] }),
   saveContract: () => ({ topics: ['clients'] }),
