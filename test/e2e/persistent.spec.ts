@@ -235,3 +235,59 @@ test('an encrypted workspace refuses a wrong passphrase and opens with the right
   await expect(second.page.getByTestId('about-encryption')).toContainText('This workspace is encrypted at rest');
   await second.context.close();
 });
+
+test('changing the workspace passphrase: after reopening the old one is refused, the new one opens; then encryption is turned off', async () => {
+  test.setTimeout(240_000);
+  const first = await launch(profile, foreign);
+  await first.app.open();
+  await first.app.loadSample();
+  await expect(first.app.importCounts()).toBeVisible();
+  const before = await estimateText(first.app);
+  await first.page.getByRole('navigation').getByRole('link', { name: 'Settings' }).click();
+  await first.page.getByLabel('New passphrase (at least 8 characters)').fill('first secret 1');
+  await first.page.getByLabel('Repeat the new passphrase').fill('first secret 1');
+  await first.page.getByRole('button', { name: 'Encrypt this workspace' }).click();
+  await expect(first.page.getByTestId('workspace-encrypted')).toBeVisible({ timeout: 60_000 });
+
+  const change = first.page.getByRole('form', { name: 'Change the passphrase' });
+  // A wrong current passphrase changes nothing.
+  await change.getByLabel('Current passphrase').fill('not the secret');
+  await change.getByLabel('New passphrase (at least 8 characters)').fill('second secret 2');
+  await change.getByLabel('Repeat the new passphrase').fill('second secret 2');
+  await change.getByRole('button', { name: 'Change passphrase' }).click();
+  await expect(change.getByRole('alert')).toHaveText('The current passphrase is wrong. Nothing was changed.');
+  await change.getByLabel('Current passphrase').fill('first secret 1');
+  await change.getByRole('button', { name: 'Change passphrase' }).click();
+  await expect(change.getByRole('status')).toHaveText('The passphrase was changed. From now on only the new one opens this workspace.', { timeout: 60_000 });
+  await first.page.screenshot({ path: '/tmp/passphrase-settings.png', fullPage: true });
+  expect(await firstChunkFields(first.page)).toEqual(['$sealed', 'datasetId', 'index']);
+  await first.context.close();
+
+  const second = await launch(profile, foreign);
+  await second.page.goto('/');
+  await expect(second.page.getByRole('heading', { level: 1, name: 'This workspace is encrypted' })).toBeVisible();
+  await second.page.getByLabel('Passphrase', { exact: true }).fill('first secret 1');
+  await second.page.getByRole('button', { name: 'Open workspace' }).click();
+  await expect(second.page.getByRole('alert')).toHaveText('Wrong passphrase: the workspace stays locked.');
+  await expect(second.page.getByRole('navigation')).toHaveCount(0);
+  await second.page.getByLabel('Passphrase', { exact: true }).fill('second secret 2');
+  await second.page.getByRole('button', { name: 'Open workspace' }).click();
+  await expect(second.app.datasetItems()).toHaveCount(1);
+  expect(await estimateText(second.app)).toBe(before);
+
+  // Turning encryption off writes everything back plain; the next start asks for nothing.
+  await second.page.getByRole('navigation').getByRole('link', { name: 'Settings' }).click();
+  const off = second.page.getByRole('form', { name: 'Turn encryption off' });
+  await off.getByLabel('Current passphrase').fill('second secret 2');
+  await off.getByRole('button', { name: 'Turn encryption off' }).click();
+  await expect(second.page.getByText('Encryption is off: this workspace is now stored unencrypted.')).toBeVisible({ timeout: 60_000 });
+  expect(await firstChunkFields(second.page)).toContain('columns');
+  await second.context.close();
+
+  const third = await launch(profile, foreign);
+  await third.app.open();
+  await expect(third.page.getByRole('heading', { level: 1, name: 'This workspace is encrypted' })).toHaveCount(0);
+  await expect(third.app.datasetItems()).toHaveCount(1);
+  expect(await estimateText(third.app)).toBe(before);
+  await third.context.close();
+});
