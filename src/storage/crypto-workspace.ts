@@ -282,7 +282,8 @@ export const installSealing = (db: TarifaDb): Sealing => {
               cursor.update(to ? codec.seal(plain, to) : plain);
             }
             total.done += 1;
-            if ((total.done & 255) === 0) progress();
+            // Every row (a chunk row holds thousands of events): the worker call throttles what crosses to the page.
+            progress();
             cursor.continue();
           } catch (error) {
             fail(error);

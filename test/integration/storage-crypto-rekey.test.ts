@@ -144,10 +144,31 @@ describe('changing the workspace passphrase', () => {
     const job = sealing.changePassphrase('old passphrase', 'new passphrase', {
       iterations: IT, signal: controller.signal, onProgress: (p) => { if (p.done > 0) controller.abort(); },
     });
-    // Progress is reported every 256 rows; abort at once too in case the workspace is smaller.
-    setTimeout(() => controller.abort(), 0);
     await expect(job).rejects.toMatchObject({ name: 'AbortError' });
     expect(await rawRows(name)).toEqual(raw);
+  });
+});
+
+describe('the worker calls', () => {
+  it('say a wrong current passphrase and a cancel as such, change nothing, and a later change works', async () => {
+    const { name, api } = await populated();
+    expect(await api.setWorkspacePassphrase('first passphrase')).toEqual({ ok: true, value: null });
+    const raw = await rawRows(name);
+    expect(await api.changeWorkspacePassphrase('wrong passphrase', 'second passphrase', 'j1', noProgress))
+      .toEqual({ ok: false, error: { code: 'passphrase', message: 'The current passphrase is wrong; nothing was changed.' } });
+    expect(await api.changeWorkspacePassphrase('first passphrase', 'short', 'j2', noProgress)).toMatchObject({ ok: false, error: { code: 'passphrase' } });
+    expect(await api.decryptWorkspace('wrong passphrase', 'j3', noProgress)).toMatchObject({ ok: false, error: { code: 'passphrase' } });
+    // Cancelled while the keys are derived (before any row is touched) or while rows are rewritten: nothing changes.
+    const cancelled = api.changeWorkspacePassphrase('first passphrase', 'second passphrase', 'j4', noProgress);
+    await api.cancel('j4');
+    expect(await cancelled).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+    expect(await rawRows(name)).toEqual(raw);
+
+    const progress: { done: number; total: number }[] = [];
+    expect(await api.changeWorkspacePassphrase('first passphrase', 'second passphrase', 'j5', (p) => progress.push(p))).toEqual({ ok: true, value: null });
+    expect(progress.at(-1)).toEqual({ done: progress.at(-1)!.total, total: expect.any(Number) });
+    expect(await api.decryptWorkspace('second passphrase', 'j6', noProgress)).toEqual({ ok: true, value: null });
+    expect(await api.workspaceLock()).toEqual({ encrypted: false, unlocked: true });
   });
 });
 
