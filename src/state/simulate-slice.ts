@@ -182,7 +182,7 @@ export const createSimulateSlice = (deps: StoreDeps): StateCreator<AppState, [],
       }
       const r = parseScenario(json);
       if (!r.ok) {
-        set({ simImportIssues: r.issues.map((i) => ({ path: i.path || '(scenario)', message: i.message })) });
+        set({ simImportIssues: r.issues.map((i) => ({ ...i, path: i.path || '(scenario)' })) });
         return;
       }
       apply(r.scenario, null);

@@ -33,7 +33,14 @@ const shown = (s: string): string => `'${s.length > 60 ? `${s.slice(0, 57)}...` 
 /** Largest people file read: a list of users is small; a usage export chosen by mistake is refused early. */
 const MAX_PEOPLE = 100_000;
 
-/** Parses a people CSV: the people read and each refused line with its reason. Throws a message for a file it cannot read. */
+/** A people file that cannot be read: the English message, and a code with parameters said in the user's language. */
+export class PeopleFileError extends Error {
+  constructor(message: string, readonly code: string, readonly params: Record<string, string | number> = {}) {
+    super(message);
+  }
+}
+
+/** Parses a people CSV: the people read and each refused line with its reason. Throws a PeopleFileError for a file it cannot read. */
 export const parsePeople = async (source: CsvSource): Promise<{ people: Person[]; rejects: PersonReject[] }> => {
   const people: Person[] = [];
   const rejects: PersonReject[] = [];
@@ -51,7 +58,8 @@ export const parsePeople = async (source: CsvSource): Promise<{ people: Person[]
         columns = Object.fromEntries(Object.entries(HEADERS).map(([field, aliases]) =>
           [field, aliases.map((a) => names.indexOf(a)).find((i) => i >= 0) ?? -1])) as Record<keyof Person, number>;
         if (columns.name < 0 && columns.email < 0) {
-          throw new Error(`line ${line}: no 'name' or 'e-mail' column (found: ${row.map((c) => c.trim()).slice(0, 12).join(', ')})`);
+          const found = row.map((c) => c.trim()).slice(0, 12).join(', ');
+          throw new PeopleFileError(`line ${line}: no 'name' or 'e-mail' column (found: ${found})`, 'noHeader', { line, found });
         }
         width = row.length;
         continue;
@@ -72,13 +80,13 @@ export const parsePeople = async (source: CsvSource): Promise<{ people: Person[]
       if (twinEmail !== undefined) { rejects.push({ line, reason: `e-mail: ${shown(person.email)} is already on line ${twinEmail}` }); continue; }
       const twinAgent = person.agent ? agents.get(person.agent) : undefined;
       if (twinAgent !== undefined) { rejects.push({ line, reason: `agent: ${shown(person.agent!)} is already on line ${twinAgent}` }); continue; }
-      if (people.length >= MAX_PEOPLE) throw new Error(`line ${line}: more than ${MAX_PEOPLE} people; is this a users file?`);
+      if (people.length >= MAX_PEOPLE) throw new PeopleFileError(`line ${line}: more than ${MAX_PEOPLE} people; is this a users file?`, 'tooMany', { line, max: MAX_PEOPLE });
       if (person.email) emails.set(person.email, line);
       if (person.agent) agents.set(person.agent, line);
       people.push(person);
     }
   }
-  if (columns === null) throw new Error('the file is empty: expected a header with name, e-mail, role, channels');
+  if (columns === null) throw new PeopleFileError('the file is empty: expected a header with name, e-mail, role, channels', 'empty');
   return { people, rejects };
 };
 
@@ -99,10 +107,20 @@ export const createPeopleCalls = (ctx: PeopleCtx): Pick<WorkerApi, 'importPeople
       try {
         read = await parsePeople(file);
       } catch (error) {
-        return { ok: false, error: { code: 'bad-file', message: `${name}: ${error instanceof Error ? error.message : String(error)}` } };
+        const message = error instanceof Error ? error.message : String(error);
+        const detail = error instanceof PeopleFileError
+          ? { code: `people.${error.code}`, params: error.params, file: name }
+          : { code: 'people.unreadable', params: { reason: message }, file: name };
+        return { ok: false, error: { code: 'bad-file', message: `${name}: ${message}`, detail } };
       }
       if (read.people.length === 0) {
-        return { ok: false, error: { code: 'bad-file', message: `${name}: no person could be read (${read.rejects.length} lines refused)` } };
+        return {
+          ok: false,
+          error: {
+            code: 'bad-file', message: `${name}: no person could be read (${read.rejects.length} lines refused)`,
+            detail: { code: 'people.noneRead', params: { count: read.rejects.length }, file: name },
+          },
+        };
       }
       const row = await putPeople(ctx.db, String(name || 'people.csv'), read.people, ctx.now());
       const value: PeopleImport = { list: toList(row), rejects: read.rejects };

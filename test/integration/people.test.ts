@@ -55,7 +55,13 @@ describe('importPeople', () => {
     const api = createApi({ db: openDb() });
     await api.importPeople(fixture('agents.csv'), 'agents.csv');
     const r = await api.importPeople(new Blob(['timestamp,kind\n2025-01-01T00:00:00Z,message\n']), 'usage.csv');
-    expect(r).toEqual({ ok: false, error: { code: 'bad-file', message: "usage.csv: line 1: no 'name' or 'e-mail' column (found: timestamp, kind)" } });
+    expect(r).toEqual({
+      ok: false,
+      error: {
+        code: 'bad-file', message: "usage.csv: line 1: no 'name' or 'e-mail' column (found: timestamp, kind)",
+        detail: { code: 'people.noHeader', params: { line: 1, found: 'timestamp, kind' }, file: 'usage.csv' },
+      },
+    });
     expect((await api.people())?.name).toBe('agents.csv');
     await api.deletePeople();
     expect(await api.people()).toBeNull();

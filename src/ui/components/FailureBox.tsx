@@ -1,4 +1,5 @@
 import { failureText } from '../i18n/explain';
+import { useIssueText } from '../i18n/issue-text';
 import { useT } from '../i18n/use-t';
 import type { Failure } from '../../worker/types';
 
@@ -8,11 +9,12 @@ import type { Failure } from '../../worker/types';
  */
 export const FailureBox = ({ failure, message }: { failure: Failure; message?: string }) => {
   const t = useT();
+  const issueText = useIssueText();
   const text = message === undefined || message === failure.message ? failureText(failure, t) : message;
   return (
     <div className="panel error" role="alert">
       <p>{text}</p>
-      {failure.issues && <ul>{failure.issues.map((i) => <li key={i.path + i.message}><code>{i.path}</code>: {i.message}</li>)}</ul>}
+      {failure.issues && <ul>{failure.issues.map((i) => <li key={i.path + i.message}><code>{i.path}</code>: {issueText(i)}</li>)}</ul>}
     </div>
   );
 };

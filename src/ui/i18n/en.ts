@@ -6,6 +6,7 @@ import { peopleText } from './parts/people';
 import { robustText } from './parts/robust';
 import { filesText } from './parts/files';
 import { messagesText } from './parts/messages';
+import { issuesText } from './parts/issues';
 /** English UI text. Keys are stable identifiers; `{name}` placeholders are filled by `t`. */
 export const en = {
   'app.name': 'Tarifa',
@@ -427,6 +428,7 @@ export const en = {
   ...robustText.en,
   ...filesText.en,
   ...messagesText.en,
+  ...issuesText.en,
 } as const;
 
 export type MessageKey = keyof typeof en;

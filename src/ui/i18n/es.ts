@@ -7,6 +7,7 @@ import { peopleText } from './parts/people';
 import { robustText } from './parts/robust';
 import { filesText } from './parts/files';
 import { messagesText } from './parts/messages';
+import { issuesText } from './parts/issues';
 
 /** Español. */
 export const es: Messages = {
@@ -429,4 +430,5 @@ export const es: Messages = {
   ...robustText.es,
   ...filesText.es,
   ...messagesText.es,
+  ...issuesText.es,
 };

@@ -7,6 +7,7 @@ import { peopleText } from './parts/people';
 import { robustText } from './parts/robust';
 import { filesText } from './parts/files';
 import { messagesText } from './parts/messages';
+import { issuesText } from './parts/issues';
 
 /** Português (Brasil). */
 export const ptBR: Messages = {
@@ -429,4 +430,5 @@ export const ptBR: Messages = {
   ...robustText['pt-BR'],
   ...filesText['pt-BR'],
   ...messagesText['pt-BR'],
+  ...issuesText['pt-BR'],
 };

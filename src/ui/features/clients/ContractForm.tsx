@@ -3,6 +3,7 @@ import { MAX_CATEGORIES } from '../../../engine/profitability/contract';
 import type { ContractKind } from '../../../engine/profitability/types';
 import type { PlanIssue } from '../../../worker/types';
 import { useT } from '../../i18n/use-t';
+import { useIssueText } from '../../i18n/issue-text';
 import { draftToJson, type ContractDraft } from './contract-draft';
 
 type Props = {
@@ -19,6 +20,7 @@ const KINDS: ContractKind[] = ['flat', 'per-call', 'cost-cap'];
 /** The contract form: common fields, then the fields of the chosen kind; problems by path after Save. */
 export const ContractForm = ({ initial, editing, clients, onSave, onCancel }: Props) => {
   const t = useT();
+  const issueText = useIssueText();
   const id = useId();
   const [d, setD] = useState<ContractDraft>(initial);
   const [issues, setIssues] = useState<PlanIssue[]>([]);
@@ -100,7 +102,7 @@ export const ContractForm = ({ initial, editing, clients, onSave, onCancel }: Pr
       {issues.length > 0 && (
         <div className="panel error" role="alert">
           <p>{t('profit.form.issues')}</p>
-          <ul>{issues.map((i) => <li key={i.path + i.message}><code>{i.path}</code>: {i.message}</li>)}</ul>
+          <ul>{issues.map((i) => <li key={i.path + i.message}><code>{i.path}</code>: {issueText(i)}</li>)}</ul>
         </div>
       )}
       <div className="toolbar">

@@ -4,12 +4,14 @@ import { useAppStore } from '../../app/store-context';
 import { downloadText } from '../../components/download';
 import { TextFileButton } from '../../components/TextFileButton';
 import { useT } from '../../i18n/use-t';
+import { useIssueText } from '../../i18n/issue-text';
 import { contractFileName, emptyDraft, jsonToDraft, type ContractDraft } from './contract-draft';
 import { ContractForm } from './ContractForm';
 
 /** Saved contracts (edit, delete, export), a new one, or one imported from a `tarifa.contract/1` file. */
 export const ContractsPanel = ({ clients }: { clients: { key: string; label: string }[] }) => {
   const t = useT();
+  const issueText = useIssueText();
   const contracts = useAppStore((s) => s.contracts);
   const notice = useAppStore((s) => s.clientsNotice);
   const save = useAppStore((s) => s.saveContract);
@@ -46,7 +48,7 @@ export const ContractsPanel = ({ clients }: { clients: { key: string; label: str
       {importIssues.length > 0 && (
         <div className="panel error" role="alert">
           <p>{t('profit.form.issues')}</p>
-          <ul>{importIssues.map((i) => <li key={i.path + i.message}><code>{i.path}</code>: {i.message}</li>)}</ul>
+          <ul>{importIssues.map((i) => <li key={i.path + i.message}><code>{i.path}</code>: {issueText(i)}</li>)}</ul>
         </div>
       )}
       {contractNotice && (

@@ -10,6 +10,7 @@ import { downloadText } from '../../components/download';
 import { formatDate } from '../../i18n/format';
 import { LOCALE_NAMES, LOCALES, translate } from '../../i18n/i18n';
 import { useLocale, useT } from '../../i18n/use-t';
+import { useIssueText } from '../../i18n/issue-text';
 import { offerFormat, periodLabel } from './format';
 
 const userTimeZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
@@ -24,6 +25,7 @@ const fileNameOf = (client: string, period: string): string =>
  */
 export const OfferEditor = ({ result, kind }: { result: ProfitResult; kind: 'month' | 'cycle' }) => {
   const t = useT();
+  const issueText = useIssueText();
   const uiLocale = useLocale();
   const id = useId();
   const target = useAppStore((s) => s.offerTarget);
@@ -109,7 +111,7 @@ export const OfferEditor = ({ result, kind }: { result: ProfitResult; kind: 'mon
             <button type="button" className="secondary"
               onClick={async () => {
                 const issues = await saveTemplate({ format: 'tarifa.template/1', kind: contractKind, locale: lang, subject, body });
-                setStatus(issues.length === 0 ? t('profit.offer.templateSaved') : issues.map((i) => `${i.path}: ${i.message}`).join('; '));
+                setStatus(issues.length === 0 ? t('profit.offer.templateSaved') : issues.map((i) => `${i.path}: ${issueText(i)}`).join('; '));
               }}>
               {t('profit.offer.saveTemplate')}
             </button>

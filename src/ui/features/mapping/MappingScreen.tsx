@@ -4,6 +4,7 @@ import { useAppStore, useWorkerApi } from '../../app/store-context';
 import { TimeZoneSelect } from '../../components/TimeZoneSelect';
 import type { MessageKey } from '../../i18n/en';
 import { useT } from '../../i18n/use-t';
+import { useIssueText } from '../../i18n/issue-text';
 import { ColumnFields } from './ColumnFields';
 import { assignField, columnNames, dataRows, DATE_FORMATS, DECIMAL_MARKS, draftFromPreset, draftFromPreview, toPreset } from './draft';
 import type { DateFormat, DecimalMark, Draft } from './draft';
@@ -48,6 +49,7 @@ export const MappingScreen = () => {
 
 const MappingForm = () => {
   const t = useT();
+  const issueText = useIssueText();
   const open = useAppStore((s) => s.mapping)!;
   const saved = useAppStore((s) => s.savedPresets);
   const close = useAppStore((s) => s.closeMapping);
@@ -150,7 +152,7 @@ const MappingForm = () => {
         <div role="alert">
           <p className="field-error">{t('mapping.save.issues')}</p>
           <ul className="field-issues">
-            {issues.map((i) => <li key={`${i.path}:${i.message}`}>{i.path ? <code>{i.path}</code> : null}{i.path ? ': ' : ''}{i.message}</li>)}
+            {issues.map((i) => <li key={`${i.path}:${i.message}`}>{i.path ? <code>{i.path}</code> : null}{i.path ? ': ' : ''}{issueText(i)}</li>)}
           </ul>
         </div>
       )}

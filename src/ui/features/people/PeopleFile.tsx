@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useAppStore } from '../../app/store-context';
-import { rejectReason } from '../../i18n/explain';
+import { failureText, rejectReason } from '../../i18n/explain';
 import { formatDate } from '../../i18n/format';
 import { useLocale, useT } from '../../i18n/use-t';
 
@@ -36,7 +36,7 @@ export const PeopleFile = () => {
         {list && <button type="button" className="secondary" onClick={() => void removePeople()}>{t('people.remove')}</button>}
       </div>
       {busy && <p role="status" className="hint">{t('people.reading')}</p>}
-      {error && <div className="panel error" role="alert">{error.message}</div>}
+      {error && <div className="panel error" role="alert">{failureText(error, t)}</div>}
       {rejects.length > 0 && (
         <details className="people-rejects" open>
           <summary>{t('people.rejects', { count: rejects.length })}</summary>

@@ -1,6 +1,7 @@
 import { useEffect, useId, useState, type ReactNode } from 'react';
 import { formatPath } from '../../../engine/plan/issues';
 import type { PlanIssue } from '../../../worker/types';
+import { useIssueText } from '../../i18n/issue-text';
 import { numberFromText, textOf, type Key } from './plan-edit';
 
 /** The issues reported exactly at `path` or inside a list there (`meters.a.of` also shows `meters.a.of[0]`). */
@@ -9,12 +10,14 @@ export const issuesAt = (issues: readonly PlanIssue[], path: readonly Key[]): Pl
   return issues.filter((i) => i.path === p || i.path.startsWith(`${p}[`));
 };
 
-export const IssueList = ({ id, issues }: { id?: string; issues: readonly PlanIssue[] }) =>
-  issues.length === 0 ? null : (
+export const IssueList = ({ id, issues }: { id?: string; issues: readonly PlanIssue[] }) => {
+  const issueText = useIssueText();
+  return issues.length === 0 ? null : (
     <ul className="field-issues" id={id}>
-      {issues.map((i) => <li key={i.path + i.message}><code>{i.path}</code>: {i.message}</li>)}
+      {issues.map((i) => <li key={i.path + i.message}><code>{i.path}</code>: {issueText(i)}</li>)}
     </ul>
   );
+};
 
 type FieldProps = {
   label: string;

@@ -3,12 +3,14 @@ import { useAppStore } from '../../app/store-context';
 import { TextFileButton } from '../../components/TextFileButton';
 import { downloadText } from '../../components/download';
 import { useT } from '../../i18n/use-t';
+import { useIssueText } from '../../i18n/issue-text';
 
 const fileName = (name: string) => `${name.trim().replace(/[^\w.-]+/g, '-').replace(/^-+|-+$/g, '') || 'scenario'}.scenario.json`;
 
 /** Scenarios (plan set + knobs + TCO terms + ROI inputs): name, save, open, duplicate, delete, export and import as JSON. */
 export const ScenarioBar = () => {
   const t = useT();
+  const issueText = useIssueText();
   const nameId = useId();
   const listId = useId();
   const name = useAppStore((s) => s.simScenarioName);
@@ -52,7 +54,7 @@ export const ScenarioBar = () => {
       {issues.length > 0 && (
         <div role="alert" className="panel error">
           <p>{t('sim.scenario.invalid')}</p>
-          <ul>{issues.map((i) => <li key={i.path + i.message}><code>{i.path}</code>: {i.message}</li>)}</ul>
+          <ul>{issues.map((i) => <li key={i.path + i.message}><code>{i.path}</code>: {issueText(i)}</li>)}</ul>
         </div>
       )}
     </section>

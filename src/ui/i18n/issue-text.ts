@@ -1,0 +1,48 @@
+/**
+ * A validation issue (plan, rules, contract, scenario, custom preset) in the user's language (issue #7): the engine
+ * gives each issue a code and parameters beside its English message (engine/issue-codes.ts); this says the code
+ * through the catalogue (ui/i18n/parts/issues.ts), bounds in the locale's notation. English shows the validator's own
+ * message, exactly as the CLI prints it; an issue without a code, or with a code this version does not know, too.
+ */
+import { useCallback } from 'react';
+import { en, type MessageKey } from './en';
+import { formatDecimal } from './explain';
+import type { Params } from './i18n';
+import { useLocale, useT } from './use-t';
+
+type T = (key: MessageKey, params?: Params) => string;
+export type IssueLike = { path: string; message: string; code?: string; params?: Record<string, string> };
+
+const known = (key: string): key is MessageKey => Object.hasOwn(en, key);
+
+/** A parameter that names a word of the catalogue ('plan', 'number', 'charge') said in the user's language. */
+const word = (prefix: string, value: string | undefined, t: T, params?: Params): string | undefined => {
+  if (value === undefined) return undefined;
+  const key = `issue.${prefix}.${value === 'rules file' ? 'rules' : value}`;
+  return known(key) ? t(key, params) : value;
+};
+
+/** The issue's message (without its path) in the user's language. */
+export const issueText = (issue: IssueLike, t: T, locale: string): string => {
+  const key = `issue.${issue.code ?? ''}`;
+  if (locale === 'en' || issue.code === undefined || !known(key)) return issue.message;
+  const p: Params = { ...issue.params };
+  const raw = issue.params ?? {};
+  for (const name of ['min', 'max', 'cap'] as const) if (raw[name] !== undefined) p[name] = formatDecimal(raw[name], locale);
+  const what = word('what', raw.what, t);
+  if (what !== undefined) p.what = what;
+  const expected = word('expected', raw.expected, t);
+  if (expected !== undefined) p.expected = expected;
+  const kind = word('kind', raw.kind, t);
+  if (kind !== undefined) p.kind = kind;
+  const got = word('got', raw.got, t, { value: raw.value ?? '' });
+  if (got !== undefined) p.got = got;
+  return t(key, p);
+};
+
+/** `issueText` bound to the current language. */
+export const useIssueText = (): ((issue: IssueLike) => string) => {
+  const t = useT();
+  const locale = useLocale();
+  return useCallback((issue: IssueLike) => issueText(issue, t, locale), [t, locale]);
+};
