@@ -92,6 +92,9 @@ const PATTERNS: readonly Pattern[] = [
   p(/^(\w+) is read from the column '(.*)': give a column or a constant, not both$/, 'columnOrConstant', 'field', 'column'),
 ];
 
+/** Every code an issue can carry: the validators' wordings and zod's kinds (plan/issues.ts). */
+export const ISSUE_CODES: readonly string[] = [...new Set([...PATTERNS.map((x) => x.code), 'type', 'oneOfType'])];
+
 /** The code and parameters of a validator's message, or nothing when it is not one of the known wordings. */
 export const codeOfMessage = (message: string): { code: string; params?: IssueParams } | undefined => {
   for (const { re, code, names } of PATTERNS) {
