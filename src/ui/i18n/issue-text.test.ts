@@ -53,7 +53,9 @@ describe('issue texts', () => {
   });
 
   it('says the words inside parameters in the language too: what was given, the kind of thing, bounds in local notation', () => {
-    const [type] = parsePlan({ format: 'tarifa.plan/1', name: 'p', currency: 7, cycle: { anchorDay: 1, timeZone: 'UTC' }, meters: {}, charges: [] }).issues ?? [];
+    const typed = parsePlan({ format: 'tarifa.plan/1', name: 'p', currency: 7, cycle: { anchorDay: 1, timeZone: 'UTC' }, meters: {}, charges: [] });
+    if (typed.ok) throw new Error('expected an issue');
+    const [type] = typed.issues;
     expect(say('pt-BR', type)).toBe('precisa ser um texto, não o número 7');
     expect(say('es', type)).toBe('debe ser un texto, no el número 7');
     expect(say('pt-BR', { path: '', message: 'a rules file must be a JSON object', code: 'notObject', params: { what: 'rules file' } }))
