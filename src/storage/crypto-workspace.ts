@@ -179,6 +179,18 @@ export const installSealing = (db: TarifaDb): Sealing => {
           if (!state.key) throw new WorkspaceLockedError();
           return codec.unseal(value as Record<string, unknown>, state.key);
         };
+        /**
+         * A row this worker's key cannot open may have been re-sealed by another tab under a new passphrase: then the
+         * workspace is locked for this worker (enter the new passphrase), which says more than "wrong or changed".
+         */
+        const explain = (error: unknown): Promise<never> => {
+          if (!(error instanceof SealError) || !state.key) return Promise.reject(error);
+          const salt = state.row?.params.salt;
+          return settings.get({ trans: down.transaction(['settings'], 'readonly'), key: ENCRYPTION_SETTING }).then((stored: unknown) => {
+            adopt(readRow((stored as { value?: unknown } | undefined)?.value));
+            throw state.row && state.row.params.salt !== salt ? new WorkspaceLockedError() : error;
+          });
+        };
         const wrapCursor = (cursor: DBCoreCursor | null): DBCoreCursor | null => {
           if (!cursor) return cursor;
           let lastRaw: unknown = undefined;
@@ -212,9 +224,9 @@ export const installSealing = (db: TarifaDb): Sealing => {
               return table.mutate({ ...req, values: req.values.map(seal) } as DBCoreMutateRequest);
             });
           },
-          get: (req) => table.get(req).then(unseal),
-          getMany: (req) => table.getMany(req).then((rows) => rows.map(unseal)),
-          query: (req) => table.query(req).then((res) => (req.values ? { ...res, result: res.result.map(unseal) } : res)),
+          get: (req) => table.get(req).then(unseal).catch(explain),
+          getMany: (req) => table.getMany(req).then((rows) => rows.map(unseal)).catch(explain),
+          query: (req) => table.query(req).then((res) => (req.values ? { ...res, result: res.result.map(unseal) } : res)).catch(explain),
           openCursor: (req) => table.openCursor(req).then((c) => (req.values === false ? c : wrapCursor(c))),
         };
         return result;

@@ -217,8 +217,11 @@ describe('another tab writing around an encryption change', () => {
     await tabB.sealing!.unlock('old passphrase');
     await sealing.changePassphrase('old passphrase', 'new passphrase', { iterations: IT });
     const row = { id: 't', name: 'T', json: { body: 'tab B body' }, createdAt: 1, updatedAt: 1 };
+    // Reading rows re-sealed under the new key says "locked", not "wrong passphrase or changed data".
+    await expect(tabB.db.plans.toArray()).rejects.toBeInstanceOf(WorkspaceLockedError);
     await expect(tabB.db.templates.put(row)).rejects.toBeInstanceOf(WorkspaceLockedError);
     await tabB.sealing!.unlock('new passphrase');
+    expect((await tabB.db.plans.toArray()).length).toBeGreaterThan(0);
     await tabB.db.templates.put(row);
     expect(await opened[0].templates.get('t')).toEqual(row);
 
