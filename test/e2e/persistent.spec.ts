@@ -291,3 +291,40 @@ test('changing the workspace passphrase: after reopening the old one is refused,
   expect(await estimateText(third.app)).toBe(before);
   await third.context.close();
 });
+
+test('another open tab locks when the workspace is encrypted or its passphrase changed, and opens with the new passphrase', async () => {
+  test.setTimeout(240_000);
+  const { context, app } = await launch(profile, foreign);
+  await app.open();
+  await app.loadSample();
+  await expect(app.importCounts()).toBeVisible();
+  const other = new AppPage(await context.newPage());
+  await other.open();
+  await expect(other.datasetItems()).toHaveCount(1);
+  const lockHeading = other.page.getByRole('heading', { level: 1, name: 'This workspace is encrypted' });
+
+  await app.page.getByRole('navigation').getByRole('link', { name: 'Settings' }).click();
+  await app.page.getByLabel('New passphrase (at least 8 characters)').fill('first secret 1');
+  await app.page.getByLabel('Repeat the new passphrase').fill('first secret 1');
+  await app.page.getByRole('button', { name: 'Encrypt this workspace' }).click();
+  await expect(app.page.getByTestId('workspace-encrypted')).toBeVisible({ timeout: 60_000 });
+  await expect(lockHeading).toBeVisible();
+  await other.page.getByLabel('Passphrase', { exact: true }).fill('first secret 1');
+  await other.page.getByRole('button', { name: 'Open workspace' }).click();
+  await expect(other.datasetItems()).toHaveCount(1);
+
+  const change = app.page.getByRole('form', { name: 'Change the passphrase' });
+  await change.getByLabel('Current passphrase').fill('first secret 1');
+  await change.getByLabel('New passphrase (at least 8 characters)').fill('second secret 2');
+  await change.getByLabel('Repeat the new passphrase').fill('second secret 2');
+  await change.getByRole('button', { name: 'Change passphrase' }).click();
+  await expect(change.getByRole('status')).toContainText('The passphrase was changed', { timeout: 60_000 });
+  await expect(lockHeading).toBeVisible();
+  await other.page.getByLabel('Passphrase', { exact: true }).fill('first secret 1');
+  await other.page.getByRole('button', { name: 'Open workspace' }).click();
+  await expect(other.page.getByRole('alert')).toHaveText('Wrong passphrase: the workspace stays locked.');
+  await other.page.getByLabel('Passphrase', { exact: true }).fill('second secret 2');
+  await other.page.getByRole('button', { name: 'Open workspace' }).click();
+  await expect(other.datasetItems()).toHaveCount(1);
+  await context.close();
+});
