@@ -50,7 +50,7 @@ const setup = async () => {
 const type = (label: HTMLElement, value: string) => fireEvent.change(label, { target: { value } });
 
 describe('EncryptionPanel on an encrypted workspace', () => {
-  it('changes the passphrase: a wrong current one is refused and changes nothing; then the new one opens it, the old does not', { timeout: 60_000 }, async () => {
+  it('changes the passphrase: a wrong current one is refused and a cancel changes nothing; then the new one opens it, the old does not', { timeout: 60_000 }, async () => {
     const { opens } = await setup();
     const form = within(await screen.findByRole('form', { name: 'Change the passphrase' }));
     const button = form.getByRole('button', { name: 'Change passphrase' });
@@ -66,6 +66,14 @@ describe('EncryptionPanel on an encrypted workspace', () => {
     expect((await form.findByRole('alert')).textContent).toBe('The current passphrase is wrong. Nothing was changed.');
     expect(await opens('old passphrase')).toEqual(['Secret plan']);
     expect(await opens('new passphrase')).toBeNull();
+
+    // Cancelled while it runs (progress and a Cancel button show): nothing changed.
+    type(form.getByLabelText('Current passphrase'), 'old passphrase');
+    fireEvent.click(button);
+    expect(form.getByRole('progressbar', { name: 'Change the passphrase' })).toBeTruthy();
+    fireEvent.click(form.getByRole('button', { name: 'Cancel' }));
+    expect((await form.findByRole('alert')).textContent).toBe('Cancelled. Nothing was changed: the current passphrase still opens the workspace.');
+    expect(await opens('old passphrase')).toEqual(['Secret plan']);
 
     type(form.getByLabelText('Current passphrase'), 'old passphrase');
     type(form.getByLabelText('New passphrase (at least 8 characters)'), 'new passphrase');
