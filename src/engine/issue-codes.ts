@@ -90,6 +90,11 @@ const PATTERNS: readonly Pattern[] = [
   p(/^'(.*)' is not a column of the header \((.*)\)$/s, 'notAColumn', 'column', 'header'),
   p(/^maps the same text as '(.*)' \(texts are matched ignoring case and spaces\)$/s, 'sameText', 'other'),
   p(/^(\w+) is read from the column '(.*)': give a column or a constant, not both$/, 'columnOrConstant', 'field', 'column'),
+  // Documents that are no JSON at all (the editors' own issues, ui and state; the parser's reason stays as it is).
+  p(/^not valid JSON: (.*) \(line (\d+) column (\d+)\)$/s, 'notJsonAt', 'error', 'line', 'column'),
+  p(/^not valid JSON: (.*)$/s, 'notJson', 'error'),
+  p(/^(.*) is not valid JSON: (.*)$/s, 'fileNotJson', 'file', 'error'),
+  p(/^fixed weights cannot be edited here; split with these rules from the command line$/, 'fixedWeights'),
 ];
 
 /** Every code an issue can carry: the validators' wordings and zod's kinds (plan/issues.ts). */

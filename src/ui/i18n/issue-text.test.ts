@@ -69,5 +69,10 @@ describe('issue texts', () => {
     expect(say('en', { path: 'a', message: 'must not be negative', code: 'notNegative' })).toBe('must not be negative');
     expect(say('pt-BR', { path: 'a', message: 'something new' })).toBe('something new');
     expect(say('es', { path: 'a', message: 'from a newer version', code: 'fromTheFuture' })).toBe('from a newer version');
+    // The editors' own issues, made without a code, are coded by their wording.
+    expect(say('pt-BR', { path: '(json)', message: 'not valid JSON: Unexpected token } in JSON at position 9 (line 2 column 3)' }))
+      .toBe('JSON inválido: Unexpected token } in JSON at position 9 (linha 2, coluna 3)');
+    expect(say('es', { path: '(json)', message: 'rules.json is not valid JSON: Unexpected end of JSON input' }))
+      .toBe('rules.json no es un JSON válido: Unexpected end of JSON input');
   });
 });

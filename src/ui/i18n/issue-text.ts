@@ -2,9 +2,11 @@
  * A validation issue (plan, rules, contract, scenario, custom preset) in the user's language (issue #7): the engine
  * gives each issue a code and parameters beside its English message (engine/issue-codes.ts); this says the code
  * through the catalogue (ui/i18n/parts/issues.ts), bounds in the locale's notation. English shows the validator's own
- * message, exactly as the CLI prints it; an issue without a code, or with a code this version does not know, too.
+ * message, exactly as the CLI prints it; so does an issue with a code this version does not know, or with no code and a
+ * wording not known either (issues the UI and the state make themselves are coded by their wording here).
  */
 import { useCallback } from 'react';
+import { codeOfMessage } from '../../engine/issue-codes';
 import { en, type MessageKey } from './en';
 import { formatDecimal } from './explain';
 import type { Params } from './i18n';
@@ -24,10 +26,13 @@ const word = (prefix: string, value: string | undefined, t: T, params?: Params):
 
 /** The issue's message (without its path) in the user's language. */
 export const issueText = (issue: IssueLike, t: T, locale: string): string => {
-  const key = `issue.${issue.code ?? ''}`;
-  if (locale === 'en' || issue.code === undefined || !known(key)) return issue.message;
-  const p: Params = { ...issue.params };
-  const raw = issue.params ?? {};
+  if (locale === 'en') return issue.message;
+  // Issues the UI and the state make themselves ("not valid JSON: …") have no code yet: their wording gives one.
+  const coded = issue.code !== undefined ? { code: issue.code, params: issue.params } : codeOfMessage(issue.message);
+  const key = `issue.${coded?.code ?? ''}`;
+  if (coded === undefined || !known(key)) return issue.message;
+  const raw = coded.params ?? {};
+  const p: Params = { ...raw };
   for (const name of ['min', 'max', 'cap'] as const) if (raw[name] !== undefined) p[name] = formatDecimal(raw[name], locale);
   const what = word('what', raw.what, t);
   if (what !== undefined) p.what = what;
