@@ -90,6 +90,18 @@ const PATTERNS: readonly Pattern[] = [
   p(/^'(.*)' is not a column of the header \((.*)\)$/s, 'notAColumn', 'column', 'header'),
   p(/^maps the same text as '(.*)' \(texts are matched ignoring case and spaces\)$/s, 'sameText', 'other'),
   p(/^(\w+) is read from the column '(.*)': give a column or a constant, not both$/, 'columnOrConstant', 'field', 'column'),
+  // A Meta rate-card CSV read for the plan editor (import/rate-cards/meta-csv.ts, rate-cell.ts), issues by line.
+  p(/^column '(.*)' repeats column '(.*)'$/, 'columnRepeats', 'column', 'other'),
+  p(/^no header row with a Market column and rate columns \((.*)\)$/, 'rateHeader', 'columns'),
+  p(/^no market rows after the header$/, 'noMarketRows'),
+  p(/^rates without a market$/, 'ratesNoMarket'),
+  p(/^unknown market '(.*)'$/s, 'unknownMarketName', 'name'),
+  p(/^market '(.*)' \((.*)\) is already on line (\d+)$/, 'marketTwice', 'name', 'id', 'line'),
+  p(/^unknown currency '(.*)'$/s, 'unknownCurrency', 'value'),
+  p(/^a rate cannot be negative: '(.*)'$/s, 'rateNegative', 'value'),
+  p(/^not a rate: '(.*)' \(a number, optionally with a currency symbol; n\/a or -- when missing\)$/s, 'notARate', 'value'),
+  p(/^rate in (\S+) on a row in (\S+)$/, 'rateRowCurrency', 'rate', 'row'),
+  p(/^(\S+) differs from (\S+) \(line (\d+)\): a card has one currency$/, 'cardOneCurrency', 'row', 'card', 'line'),
   // Documents that are no JSON at all (the editors' own issues, ui and state; the parser's reason stays as it is).
   p(/^not valid JSON: (.*) \(line (\d+) column (\d+)\)$/s, 'notJsonAt', 'error', 'line', 'column'),
   p(/^not valid JSON: (.*)$/s, 'notJson', 'error'),

@@ -76,3 +76,12 @@ describe('issue texts', () => {
       .toBe('rules.json no es un JSON válido: Unexpected end of JSON input');
   });
 });
+
+describe('rate-card issues', () => {
+  it('says a rate-card line in Portuguese by its wording', () => {
+    expect(say('pt-BR', { path: '', message: 'GBP differs from USD (line 4): a card has one currency' }))
+      .toBe('GBP é diferente de USD (linha 4): uma tabela tem uma só moeda');
+    expect(say('es', { path: '', message: "not a rate: 'abc' (a number, optionally with a currency symbol; n/a or -- when missing)" }))
+      .toBe("no es una tarifa: 'abc' (un número, con o sin símbolo de moneda; n/a o -- si falta)");
+  });
+});

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import type { Failure, RateCardRead } from '../../../worker/types';
 import { useAppStore, useWorkerApi } from '../../app/store-context';
+import { useIssueText } from '../../i18n/issue-text';
 import { useT } from '../../i18n/use-t';
 import { isObj, textOf, type Obj } from './plan-edit';
 
@@ -16,6 +17,7 @@ export const quarterStart = (now: Date = new Date()): string =>
  */
 export const RateCardImport = ({ plan }: { plan: Obj }) => {
   const t = useT();
+  const issueText = useIssueText();
   const id = useId();
   const api = useWorkerApi();
   const addRateCardToDraft = useAppStore((s) => s.addRateCardToDraft);
@@ -93,7 +95,7 @@ export const RateCardImport = ({ plan }: { plan: Obj }) => {
           <p>{t('plans.rateCard.issues', { count: issues.length })}</p>
           <ul className="field-issues" aria-label={t('plans.rateCard.issuesList')}>
             {issues.map((i, k) => (
-              <li key={k}>{t('plans.rateCard.line', { line: i.line })}{i.column ? ` (${i.column})` : ''}: {i.message}</li>
+              <li key={k}>{t('plans.rateCard.line', { line: i.line })}{i.column ? ` (${i.column})` : ''}: {issueText({ path: '', message: i.message })}</li>
             ))}
           </ul>
         </div>
