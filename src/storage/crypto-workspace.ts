@@ -14,6 +14,12 @@
  * algorithm and byte format as WebCrypto's); the key is derived with WebCrypto's PBKDF2-SHA256 (600,000 iterations)
  * and its raw bytes live only in this worker's memory. Without them a sealed row cannot be read or written: calls
  * fail with WorkspaceLockedError until `unlock`.
+ *
+ * Encrypting, changing the passphrase and turning encryption off each rewrite every row in ONE IndexedDB transaction
+ * over every table, the key parameters row included: all or nothing, so a failure or a cancel leaves the workspace
+ * opened by the passphrase it had. Other tabs: every write reads the stored key parameters in its own transaction
+ * (write transactions always cover `settings`), so a tab that has not heard of a new key finds itself locked instead
+ * of writing plain rows or rows sealed under a key that no longer opens the workspace.
  */
 import { gcm } from '@noble/ciphers/aes.js';
 import type { DBCore, DBCoreCursor, DBCoreMutateRequest, DBCoreTable, Middleware } from 'dexie';
