@@ -14,7 +14,6 @@
  */
 import Papa from 'papaparse';
 import { ColumnBuilder, DEFAULT_CHUNK_SIZE } from './column-builder';
-import { createContentHasher } from './file-hash';
 import { guessDateOrder } from './generic/lenient';
 import type { DateOrder } from './generic/lenient';
 import { createGenericRowWriter } from './generic/row-writer';
@@ -172,10 +171,7 @@ export const importCsv = async (
   };
 
   const custom = options.mapping;
-  const hasher = options.sha256 ? createContentHasher() : null;
-  if (hasher !== null && typeof source === 'string') hasher.update(new TextEncoder().encode(source));
-  const opened = await openSource(source as CsvSource, PIECE_SIZE, custom ? 'generic' : choice, options.encoding ?? 'auto',
-    hasher !== null && typeof source !== 'string' ? hasher.update : undefined);
+  const opened = await openSource(source as CsvSource, PIECE_SIZE, custom ? 'generic' : choice, options.encoding ?? 'auto');
   const records = opened.batches;
   const tried = choice === 'auto' ? CSV_PRESETS : [choice];
   const json = opened.jsonPreset !== null;
@@ -316,6 +312,5 @@ export const importCsv = async (
     minTimestamp: imported > 0 ? minTimestamp : NaN,
     maxTimestamp: imported > 0 ? maxTimestamp : NaN,
     bytes: totalBytes || charsRead,
-    ...(hasher !== null ? { sha256: hasher.hex() } : {}),
   };
 };

@@ -41,9 +41,8 @@ async function* oneBatch(batch: RecordBatch): AsyncGenerator<RecordBatch> {
 
 export const openSource = async (
   source: CsvSource, pieceSize: number, preset: PresetChoice, encoding: EncodingChoice,
-  onBytes?: (bytes: Uint8Array) => void,
 ): Promise<OpenedSource> => {
-  const info: TextInfo = { encoding: 'utf-8', ...(onBytes ? { onBytes } : {}) };
+  const info: TextInfo = { encoding: 'utf-8' };
   const pieces = textPieces(source, pieceSize, encoding, info);
   let first = '';
   let done = false;

@@ -18,11 +18,8 @@ export type CsvSource = Blob | NodeJS.ReadableStream | string;
 export type TextEncoding = 'utf-8' | 'windows-1252';
 /** 'auto' (default) detects the encoding of byte sources; a string source is already text ('text'). */
 export type EncodingChoice = 'auto' | TextEncoding;
-/**
- * Filled in as the source is read. `onBytes`, when set, sees every byte of a Blob or byte stream once, in order,
- * before it is decoded (the file's content hash is computed there, while the file is read for the import).
- */
-export type TextInfo = { encoding: TextEncoding | 'text'; onBytes?: (bytes: Uint8Array) => void };
+/** Filled in as the source is read. */
+export type TextInfo = { encoding: TextEncoding | 'text' };
 
 /** Bytes looked at to tell UTF-8 from Windows-1252. */
 export const SNIFF_BYTES = 64 * 1024;
@@ -63,9 +60,7 @@ async function* decoded(
     return decoder.decode(bytes, { stream: true });
   };
   if (decoder !== null) info.encoding = choice as TextEncoding;
-  const onBytes = info.onBytes;
   for await (const piece of chunks) {
-    if (onBytes !== undefined && typeof piece !== 'string') onBytes(piece);
     if (typeof piece === 'string') {
       info.encoding = 'text';
       yield piece;

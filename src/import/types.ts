@@ -73,8 +73,6 @@ export type ImportOptions = {
    * duplicate-id detection (the builder's chunkSize wins). Not cloneable: create it where the import runs.
    */
   dataset?: ColumnBuilder;
-  /** Compute the SHA-256 of the source's bytes while reading it (ImportSummary.sha256); a string is hashed as UTF-8. */
-  sha256?: boolean;
 };
 
 export type ImportProgress = {
@@ -118,8 +116,6 @@ export type ImportSummary = {
   minTimestamp: number;
   maxTimestamp: number;
   bytes: number;
-  /** Hex SHA-256 of the source's bytes, when ImportOptions.sha256 asked for it. */
-  sha256?: string;
 };
 
 /**

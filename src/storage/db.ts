@@ -64,8 +64,8 @@ export type DatasetCounts = {
 };
 
 /**
- * One file a dataset was imported from. `sha256` (hex of the file's bytes, computed while it was read) detects the
- * same file imported twice; `counts` is that file's own accounting. Both are absent on files imported before they
+ * One file a dataset was imported from. `sha256` (the file's content hash, hex: SHA-256 of its bytes, or for a file
+ * over 8 MiB of its 8 MiB slices' SHA-256s; see src/import/file-hash.ts) detects the same file imported twice; `counts` is that file's own accounting. Both are absent on files imported before they
  * were recorded.
  */
 export type DatasetFile = { name: string; size: number; sha256?: string; counts?: DatasetCounts & { summaryRows?: number }; preset?: string };

@@ -18,7 +18,7 @@
 import { importPseudonymKey, workspacePseudonymKey } from './privacy';
 import { STRING_FIELDS } from '../engine/events';
 import { ColumnBuilder } from '../import/column-builder';
-import { sha256OfBlob } from '../import/file-hash';
+import { contentHash } from '../import/file-hash';
 import { importCsv } from '../import/import-csv';
 import { isPresetChoice } from '../import/presets/types';
 import type { ImportOptions, ImportProgress, ImportSink, ImportSummary, RejectedRow } from '../import/types';
@@ -182,7 +182,7 @@ export const runImport = (
         // Same size as a known file: hash first (one extra read, only then), and skip an identical file.
         let hash: string | undefined;
         if (!job.force && known.some((k) => k.size === source.size)) {
-          hash = await sha256OfBlob(source, signal);
+          hash = await contentHash(source, signal);
           const same = known.find((k) => k.sha256 === hash);
           if (same) {
             reports.push({
@@ -194,12 +194,15 @@ export const runImport = (
             continue;
           }
         }
+        // The content hash runs in WebCrypto (native, off this thread) while the file is parsed.
+        const hashing = hash === undefined ? contentHash(source, signal) : Promise.resolve(hash);
+        hashing.catch(() => undefined); // awaited below; a failed import must not leave it unhandled
         const summary = await importCsv(source, {
           // Saved custom presets are detected before the built-ins, unless the job brings its own mapping.
-          ...(job.options ?? await customPresetOptions(ctx.db)), preset, timeZone, pseudonymKey: key, dataset: builder, sha256: hash === undefined,
+          ...(job.options ?? await customPresetOptions(ctx.db)), preset, timeZone, pseudonymKey: key, dataset: builder,
         }, sink, signal);
         if (signal.aborted) throw abortError();
-        const sha256 = hash ?? summary.sha256;
+        const sha256 = await hashing;
         const counts = {
           rowsRead: summary.rowsRead, imported: summary.imported, rejected: summary.rejected,
           duplicates: summary.duplicates, summaryRows: summary.summaryRows,
