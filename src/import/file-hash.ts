@@ -1,6 +1,7 @@
 /**
  * Content hashes of usage files, so the same file imported twice is recognised whatever its name (see contentHash).
  */
+import { sha256 } from '@noble/hashes/sha2.js';
 
 const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 
@@ -8,7 +9,19 @@ const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'
 export const CONTENT_HASH_SLICE = 8 * 1024 * 1024;
 
 const hexOf = (bytes: Uint8Array): string => Array.from(bytes, (b) => HEX[b]).join('');
-const digest = async (bytes: ArrayBuffer | Uint8Array<ArrayBuffer>): Promise<Uint8Array> => new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+/** SHA-256 by WebCrypto; by noble (the same function, in JS) where there is no WebCrypto digest. */
+const digest = async (data: ArrayBuffer | Uint8Array<ArrayBuffer>): Promise<Uint8Array> => {
+  const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
+  const subtle = globalThis.crypto?.subtle;
+  if (!subtle) return sha256(bytes);
+  try {
+    return new Uint8Array(await subtle.digest('SHA-256', bytes));
+  } catch (error) {
+    // A buffer WebCrypto does not take as its own (jsdom's Blob in component tests comes from another realm): copied.
+    if (!(error instanceof TypeError)) throw error;
+    return new Uint8Array(await subtle.digest('SHA-256', Uint8Array.from(bytes)));
+  }
+};
 
 /**
  * Content hash of a file (hex), by WebCrypto, which runs natively and off the JS thread, so the import can hash a
