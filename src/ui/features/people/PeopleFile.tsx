@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { FileButton } from '../../components/FileButton';
 import { useAppStore } from '../../app/store-context';
 import { failureText, rejectReason } from '../../i18n/explain';
 import { formatDate } from '../../i18n/format';
@@ -8,7 +8,6 @@ import { useLocale, useT } from '../../i18n/use-t';
 export const PeopleFile = () => {
   const t = useT();
   const locale = useLocale();
-  const id = useId();
   const list = useAppStore((s) => s.peopleList);
   const rejects = useAppStore((s) => s.peopleRejects);
   const error = useAppStore((s) => s.peopleError);
@@ -23,16 +22,8 @@ export const PeopleFile = () => {
           : t('people.noList')}
       </p>
       <div className="toolbar">
-        <span className="file-button">
-          <input id={id} className="visually-hidden-input" type="file" accept=".csv,text/csv" aria-label={t('people.file')} disabled={busy}
-            onChange={async (e) => {
-              const input = e.currentTarget;
-              const file = input.files?.[0];
-              if (file) await importPeople(file);
-              input.value = '';
-            }} />
-          <label className="button secondary" htmlFor={id}>{list ? t('people.replace') : t('people.import')}</label>
-        </span>
+        <FileButton label={list ? t('people.replace') : t('people.import')} inputLabel={t('people.file')} accept=".csv,text/csv"
+          disabled={busy} onFiles={([file]) => importPeople(file)} />
         {list && <button type="button" className="secondary" onClick={() => void removePeople()}>{t('people.remove')}</button>}
       </div>
       {busy && <p role="status" className="hint">{t('people.reading')}</p>}
