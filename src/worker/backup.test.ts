@@ -52,9 +52,9 @@ describe('worker backup calls', () => {
     const b = setup();
     expect(await b.api.inspectBackup(backup.value.blob)).toEqual({ ok: true, value: { encrypted: true } });
     expect(await b.api.restoreBackup(backup.value.blob, { mode: 'replace' }, 'r', noProgress))
-      .toEqual({ ok: false, error: { code: 'passphrase', message: 'This backup is encrypted: enter its passphrase.' } });
+      .toEqual({ ok: false, error: { code: 'passphrase', message: 'This backup is encrypted: enter its passphrase.', detail: { code: 'backup.passphrase-required' } } });
     expect(await b.api.restoreBackup(backup.value.blob, { mode: 'replace', passphrase: 'wrong' }, 'r', noProgress))
-      .toEqual({ ok: false, error: { code: 'passphrase', message: expect.stringMatching(/Wrong passphrase/) } });
+      .toEqual({ ok: false, error: { code: 'passphrase', message: expect.stringMatching(/Wrong passphrase/), detail: { code: 'backup.wrong-passphrase' } } });
     expect(await b.api.listDatasets()).toEqual([]);
     const ok = await b.api.restoreBackup(backup.value.blob, { mode: 'merge', passphrase: 'long enough passphrase' }, 'r', noProgress);
     expect(ok).toMatchObject({ ok: true, value: { mode: 'merge', datasets: 1 } });
@@ -62,7 +62,7 @@ describe('worker backup calls', () => {
 
   it('a foreign file is a bad-file Failure; cancel stops a restore with nothing changed', async () => {
     const a = setup();
-    expect(await a.api.inspectBackup(new File([CSV], 'x.csv'))).toEqual({ ok: false, error: { code: 'bad-file', message: 'This is not a Tarifa backup file.' } });
+    expect(await a.api.inspectBackup(new File([CSV], 'x.csv'))).toEqual({ ok: false, error: { code: 'bad-file', message: 'This is not a Tarifa backup file.', detail: { code: 'backup.foreign' } } });
     await a.api.loadSample('s', noProgress);
     const backup = await a.api.backup({}, 'b', noProgress);
     if (!backup.ok) throw new Error('backup failed');

@@ -67,7 +67,8 @@ const backupFailure = (error: unknown, aborted: boolean, what: 'backup' | 'resto
   }
   if (error instanceof BackupFormatError) {
     const code = error.code === 'passphrase-required' || error.code === 'wrong-passphrase' ? 'passphrase' : 'bad-file';
-    return { code, message: error.message };
+    // The UI says it by `detail` in the user's language (the panels add that nothing was restored).
+    return { code, message: error.message, detail: { code: `backup.${error.code}` } };
   }
   if (error instanceof StorageQuotaError) {
     return { code: 'quota', message: 'Browser storage is full, so the restore was stopped and nothing was changed. Free disk space, then try again.' };

@@ -43,7 +43,7 @@ describe('backup slice', () => {
     const { store } = setup();
     await store.getState().loadSample();
     expect(await store.getState().restoreBackup(new File(['timestamp\n1\n'], 'x.csv'), 'replace')).toBe(false);
-    expect(store.getState().dataJobError).toEqual({ code: 'bad-file', message: 'This is not a Tarifa backup file.' });
+    expect(store.getState().dataJobError).toEqual({ code: 'bad-file', message: 'This is not a Tarifa backup file.', detail: { code: 'backup.foreign' } });
     expect(store.getState().datasets).toHaveLength(1);
     const first = store.getState().createBackup();
     expect(await store.getState().createBackup()).toBeNull();

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { useAppStore } from '../../app/store-context';
 import { formatBytes } from '../../i18n/format';
+import { failureText } from '../../i18n/explain';
 import { useLocale, useT } from '../../i18n/use-t';
 import { saveBlob } from '../../components/download';
 
@@ -65,7 +66,7 @@ export const BackupPanel = () => {
             { file: lastBackup.fileName, size: formatBytes(lastBackup.bytes, locale), datasets: lastBackup.datasets })}
         </p>
       )}
-      {failedHere && error && error.code !== 'cancelled' && <p className="field-error" role="alert">{t('trust.backup.failed', { message: error.message })}</p>}
+      {failedHere && error && error.code !== 'cancelled' && <p className="field-error" role="alert">{t('trust.backup.failed', { message: failureText(error, t) })}</p>}
     </section>
   );
 };

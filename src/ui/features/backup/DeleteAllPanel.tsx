@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { useAppStore } from '../../app/store-context';
+import { failureText } from '../../i18n/explain';
 import { useT } from '../../i18n/use-t';
 
 /** "Delete all data", with a confirmation step; the app keeps working with an empty workspace afterwards. */
@@ -36,7 +37,7 @@ export const DeleteAllPanel = ({ onDeleted }: { onDeleted?: () => void } = {}) =
         </button>
       )}
       {outcome === 'done' && <p role="status" data-testid="delete-done">{t('trust.delete.done')}</p>}
-      {outcome === 'failed' && error && <p className="field-error" role="alert">{t('trust.delete.failed', { message: error.message })}</p>}
+      {outcome === 'failed' && error && <p className="field-error" role="alert">{t('trust.delete.failed', { message: failureText(error, t) })}</p>}
     </section>
   );
 };

@@ -1,5 +1,7 @@
-import { useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
+import { FileButton } from '../../components/FileButton';
 import { useAppStore, useWorkerApi } from '../../app/store-context';
+import { failureText } from '../../i18n/explain';
 import { formatBytes, formatPercent } from '../../i18n/format';
 import { useLocale, useT } from '../../i18n/use-t';
 import type { RestoreMode } from '../../../state/backup-slice';
@@ -13,7 +15,6 @@ export const RestorePanel = () => {
   const locale = useLocale();
   const api = useWorkerApi();
   const id = useId();
-  const input = useRef<HTMLInputElement>(null);
   const dataJob = useAppStore((s) => s.dataJob);
   const importing = useAppStore((s) => s.job !== null);
   const lastRestore = useAppStore((s) => s.lastRestore);
@@ -37,7 +38,7 @@ export const RestorePanel = () => {
     if (!chosen) return;
     const info = await api.inspectBackup(chosen);
     if (!info.ok) {
-      setFileError(info.error.message);
+      setFileError(t('trust.restore.failed', { message: failureText(info.error, t) }));
       return;
     }
     setFile(chosen);
@@ -55,7 +56,6 @@ export const RestorePanel = () => {
     if (ok) {
       setFile(null);
       setPassphrase('');
-      if (input.current) input.current.value = '';
     } else setFailedHere(true);
   };
   const progress = dataJob?.progress;
@@ -64,10 +64,9 @@ export const RestorePanel = () => {
     <section className="panel" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t('trust.restore.title')}</h2>
       <p className="hint">{t('trust.restore.safe')}</p>
-      <div className="field file-button">
-        <input ref={input} id={`${id}-file`} className="visually-hidden-input" type="file" accept=".tarifa-backup,application/octet-stream"
-          aria-label={t('trust.restore.file')} disabled={dataJob !== null} onChange={(e) => void choose(e.target.files?.[0])} />
-        <label className="button secondary" htmlFor={`${id}-file`} aria-disabled={dataJob !== null}>{t('trust.restore.choose')}</label>
+      <div className="field">
+        <FileButton label={t('trust.restore.choose')} inputLabel={t('trust.restore.file')} accept=".tarifa-backup,application/octet-stream"
+          disabled={dataJob !== null} onFiles={([file]) => choose(file)} />
       </div>
       {fileError && <p className="field-error" role="alert">{fileError}</p>}
       {file && (
@@ -121,7 +120,7 @@ export const RestorePanel = () => {
           {lastRestore.skipped > 0 && <> {t('trust.restore.skipped', { skipped: lastRestore.skipped })}</>}
         </p>
       )}
-      {failedHere && jobError && <p className="field-error" role="alert">{t('trust.restore.failed', { message: jobError.message })}</p>}
+      {failedHere && jobError && <p className="field-error" role="alert">{t('trust.restore.failed', { message: failureText(jobError, t) })}</p>}
     </section>
   );
 };
