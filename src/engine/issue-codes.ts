@@ -102,6 +102,10 @@ const PATTERNS: readonly Pattern[] = [
   p(/^not a rate: '(.*)' \(a number, optionally with a currency symbol; n\/a or -- when missing\)$/s, 'notARate', 'value'),
   p(/^rate in (\S+) on a row in (\S+)$/, 'rateRowCurrency', 'rate', 'row'),
   p(/^(\S+) differs from (\S+) \(line (\d+)\): a card has one currency$/, 'cardOneCurrency', 'row', 'card', 'line'),
+  // Pricing (estimate/pricing-error.ts): a rate card with no rate for a key the data has.
+  p(/^key '(.*)' has units before the first card of rate card '(.*)' \((.*)\): no card is in force then$/, 'rateBeforeFirstCard', 'key', 'charge', 'from'),
+  p(/^no rate for key '(.*)' in the card from (\S+) of rate card '(.*)', and no 'default' rate$/, 'noRateInCard', 'key', 'from', 'charge'),
+  p(/^no rate for key '(.*)' in rate card '(.*)', and no 'default' rate$/, 'noRate', 'key', 'charge'),
   // Documents that are no JSON at all (the editors' own issues, ui and state; the parser's reason stays as it is).
   p(/^not valid JSON: (.*) \(line (\d+) column (\d+)\)$/s, 'notJsonAt', 'error', 'line', 'column'),
   p(/^not valid JSON: (.*)$/s, 'notJson', 'error'),

@@ -23,7 +23,7 @@ describe('toFailure', () => {
     const issue = { path: 'charges[0].rates', message: "no rate for key 'XX:marketing' in rate card 'meta', and no 'default' rate" };
     const failure = toFailure(new PricingError([issue]));
     expect(failure.code).toBe('invalid-plan');
-    expect(failure.issues).toEqual([issue]);
+    expect(failure.issues).toEqual([{ ...issue, code: 'noRate', params: { key: 'XX:marketing', charge: 'meta' } }]);
   });
 });
 

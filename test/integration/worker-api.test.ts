@@ -113,7 +113,8 @@ describe('worker api: importFile', () => {
     if (result.ok) return;
     expect(result.error.code).toBe('invalid-plan');
     expect(result.error.issues?.length).toBeGreaterThan(0);
-    expect(result.error.issues?.[0]).toEqual({ path: expect.any(String), message: expect.any(String) });
+    // Each issue has its path, its English message, and the code the UI says it by in other languages.
+    expect(result.error.issues?.[0]).toEqual({ path: 'currency', message: expect.any(String), code: 'type', params: expect.objectContaining({ expected: 'string', got: 'number' }) });
   });
 
   it('keeps broken rows with their line numbers and serves them as CSV', async () => {

@@ -74,10 +74,13 @@ describe('dated rate cards', () => {
 
   it('reports a key a card lacks (n/a) at that card, or prices it at the card default', () => {
     const table = buildTable([tpl('2026-09-20T10:00:00-03:00', 'IN', 'utility'), tpl('2026-10-20T10:00:00-03:00', 'IN', 'utility')]);
-    expect(tryEstimatePlan(table, pmpPlan([JUL, OCT]))).toEqual({
+    expect(tryEstimatePlan(table, pmpPlan([JUL, OCT]))).toMatchObject({
       ok: false,
       issues: [
-        { path: 'charges[0].cards[1].rates', message: "no rate for key 'IN:utility' in the card from 2026-10-01 of rate card 'meta', and no 'default' rate" },
+        {
+          path: 'charges[0].cards[1].rates', message: "no rate for key 'IN:utility' in the card from 2026-10-01 of rate card 'meta', and no 'default' rate",
+          code: 'noRateInCard', params: { key: 'IN:utility', from: '2026-10-01', charge: 'meta' },
+        },
       ],
     });
     const withDefault = estimatePlan(table, pmpPlan([JUL, { ...OCT, default: '0.002' }]));
@@ -92,12 +95,13 @@ describe('dated rate cards', () => {
 
   it('reports units before the first card', () => {
     const table = buildTable([tpl('2026-06-30T23:00:00-03:00'), tpl('2026-07-01T01:00:00-03:00')]);
-    expect(tryEstimatePlan(table, pmpPlan([JUL, OCT]))).toEqual({
+    expect(tryEstimatePlan(table, pmpPlan([JUL, OCT]))).toMatchObject({
       ok: false,
       issues: [
         {
           path: 'charges[0].cards[0].effectiveFrom',
           message: "key 'BR:marketing' has units before the first card of rate card 'meta' (2026-07-01): no card is in force then",
+          code: 'rateBeforeFirstCard', params: { key: 'BR:marketing', charge: 'meta', from: '2026-07-01' },
         },
       ],
     });

@@ -53,8 +53,8 @@ describe('rate-card', () => {
     expect(r).toEqual({
       ok: false,
       issues: [
-        { path: 'charges[0].rates', message: "no rate for key 'north-america:utility' in rate card 'meta', and no 'default' rate" },
-        { path: 'charges[0].rates', message: "no rate for key 'rest-of-africa:utility' in rate card 'meta', and no 'default' rate" },
+        { path: 'charges[0].rates', message: "no rate for key 'north-america:utility' in rate card 'meta', and no 'default' rate", code: 'noRate', params: { key: 'north-america:utility', charge: 'meta' } },
+        { path: 'charges[0].rates', message: "no rate for key 'rest-of-africa:utility' in rate card 'meta', and no 'default' rate", code: 'noRate', params: { key: 'rest-of-africa:utility', charge: 'meta' } },
       ],
     });
   });

@@ -10,11 +10,14 @@
  */
 import type { PlanIssue } from '../plan/types';
 import type { ScheduledCard } from '../rate-cards/schedule';
+import { withCodes } from '../issue-codes';
 
 export class PricingError extends Error {
   readonly issues: PlanIssue[];
 
-  constructor(issues: PlanIssue[]) {
+  constructor(uncoded: PlanIssue[]) {
+    // Each issue keeps its English message and gains the code the UI says it by (issue-codes.ts).
+    const issues = withCodes(uncoded);
     const n = issues.length;
     super(`The plan cannot price this data: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}${n > 1 ? ` (${n} problems)` : ''}`);
     this.name = 'PricingError';
