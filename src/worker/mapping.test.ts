@@ -71,7 +71,7 @@ describe('worker mapping calls', () => {
     ]);
     expect(await db.presets.count()).toBe(0);
     const bad = await calls.previewMapping(file('bsp-2026-10.csv'), { ...bsp(), columns: { direction: 'Direção' } }, 'UTC');
-    expect(bad).toEqual({ ok: false, error: { code: 'invalid-preset', message: 'The preset has 1 problem.', issues: [{ path: 'columns.timestamp', message: 'is required: which column holds the date and time' }] } });
+    expect(bad).toEqual({ ok: false, error: { code: 'invalid-preset', message: 'The preset has 1 problem.', issues: [{ path: 'columns.timestamp', message: 'is required: which column holds the date and time', code: 'timestampColumn' }] } });
   });
 
   it('saves, lists, renames, deletes and imports preset files; names are unique ignoring case', async () => {

@@ -26,8 +26,8 @@ describe('worker plans calls', () => {
     expect(await api.validatePlan(seatPlan())).toEqual([]);
     const bad = seatPlan();
     (bad.charges as Record<string, unknown>[])[1].unitPrice = '-4';
-    expect(await api.validatePlan(bad)).toEqual([{ path: 'charges[1].unitPrice', message: 'must not be negative' }]);
-    expect(await api.validatePlan('nope')).toEqual([{ path: '', message: 'a plan must be a JSON object' }]);
+    expect(await api.validatePlan(bad)).toEqual([{ path: 'charges[1].unitPrice', message: 'must not be negative', code: 'notNegative' }]);
+    expect(await api.validatePlan('nope')).toEqual([{ path: '', message: 'a plan must be a JSON object', code: 'notObject', params: { what: 'plan' } }]);
   });
 
   it('savePlan refuses an invalid plan with its issues and stores nothing', async () => {

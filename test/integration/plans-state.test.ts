@@ -49,7 +49,7 @@ describe('plans slice', () => {
 
     store.getState().setDraftText(s.draft!.text.replace('"unitPrice": "40"', '"unitPrice": "-40"'));
     await store.getState().validateDraft();
-    expect(store.getState().draftIssues).toEqual([{ path: 'charges[1].unitPrice', message: 'must not be negative' }]);
+    expect(store.getState().draftIssues).toEqual([{ path: 'charges[1].unitPrice', message: 'must not be negative', code: 'notNegative' }]);
     expect(await store.getState().saveDraft()).toBeNull();
     expect(store.getState().savedPlans).toEqual([]);
 
