@@ -1,30 +1,46 @@
 /**
- * Named-document repository for the V4 tables that hold a user's JSON documents as written (custom presets,
- * scenarios, contracts, offer templates). Callers validate before they store; this layer only keeps them.
+ * Named-document repository: the tables that hold a user's JSON documents as written (plans, cost-centre rules,
+ * custom presets, scenarios, contracts, offer templates). Callers validate before they store; this layer only keeps
+ * them. plans-repo.ts and rules-repo.ts name these calls for their tables.
  */
-import type { NamedDocRow, TarifaDb } from './db';
+import type { Table } from 'dexie';
+import type { NamedDocRow, PlanRow, RulesRow, TarifaDb } from './db';
 import { mapQuota } from './quota';
 
-export type DocTable = 'presets' | 'scenarios' | 'contracts' | 'templates';
+type DocRows = {
+  plans: PlanRow;
+  rules: RulesRow;
+  presets: NamedDocRow;
+  scenarios: NamedDocRow;
+  contracts: NamedDocRow;
+  templates: NamedDocRow;
+};
+export type DocTable = keyof DocRows;
+
+const tableOf = <K extends DocTable>(db: TarifaDb, table: K): Table<DocRows[K], string> =>
+  db[table] as unknown as Table<DocRows[K], string>;
 
 /** Saved documents by name (case-insensitive), then newest first. */
-export const listDocs = async (db: TarifaDb, table: DocTable): Promise<NamedDocRow[]> => {
-  const rows = await db[table].toArray();
+export const listDocs = async <K extends DocTable>(db: TarifaDb, table: K): Promise<DocRows[K][]> => {
+  const rows = await tableOf(db, table).toArray();
   return rows.sort((a, b) => a.name.localeCompare(b.name, undefined, { sensitivity: 'base' }) || b.updatedAt - a.updatedAt);
 };
 
-export const getDoc = (db: TarifaDb, table: DocTable, id: string): Promise<NamedDocRow | undefined> => db[table].get(id);
+export const getDoc = <K extends DocTable>(db: TarifaDb, table: K, id: string): Promise<DocRows[K] | undefined> =>
+  tableOf(db, table).get(id);
 
 /** Inserts or replaces a document; a replaced one keeps its `createdAt`. Returns the stored row. */
-export const putDoc = (db: TarifaDb, table: DocTable, row: NamedDocRow): Promise<NamedDocRow> =>
-  mapQuota(() =>
-    db.transaction('rw', db[table], async () => {
-      const existing = await db[table].get(row.id);
-      const stored: NamedDocRow = { ...row, createdAt: existing?.createdAt ?? row.createdAt };
-      await db[table].put(stored);
+export const putDoc = <K extends DocTable>(db: TarifaDb, table: K, row: DocRows[K]): Promise<DocRows[K]> => {
+  const t = tableOf(db, table);
+  return mapQuota(() =>
+    db.transaction('rw', t, async () => {
+      const existing = await t.get(row.id);
+      const stored: DocRows[K] = { ...row, createdAt: existing?.createdAt ?? row.createdAt };
+      await t.put(stored);
       return stored;
     }),
   );
+};
 
 /** Deleting a missing document is a no-op. */
-export const deleteDoc = (db: TarifaDb, table: DocTable, id: string): Promise<void> => db[table].delete(id);
+export const deleteDoc = (db: TarifaDb, table: DocTable, id: string): Promise<void> => tableOf(db, table).delete(id);
