@@ -1,22 +1,14 @@
 // @vitest-environment node
 import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { freshDbNames } from '../helpers/fresh-db-names';
 import { SCHEMA_V1, TarifaDb, type DatasetRow, type PlanRow } from '../../src/storage/db';
 import { getDataset, listDatasets } from '../../src/storage/datasets-repo';
 import { deletePlan, getPlan, listPlans, putPlan } from '../../src/storage/plans-repo';
 import { getSetting } from '../../src/storage/settings-repo';
 
-let seq = 0;
-const names: string[] = [];
-const freshName = (): string => {
-  const name = `tarifa-plans-test-${process.pid}-${++seq}`;
-  names.push(name);
-  return name;
-};
-afterEach(async () => {
-  for (const name of names.splice(0)) await Dexie.delete(name);
-});
+const freshName = freshDbNames('tarifa-plans-test');
 
 const dataset: DatasetRow = {
   id: 'ds-1', status: 'ready', name: 'January', createdAt: 1_700_000_000_000, preset: 'generic', timeZone: 'UTC',

@@ -1,23 +1,15 @@
 // @vitest-environment node
 import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { freshDbNames } from '../helpers/fresh-db-names';
 import { SCHEMA_V1, SCHEMA_V2, TarifaDb, type DatasetRow, type PlanRow, type RulesRow } from '../../src/storage/db';
 import { getDataset } from '../../src/storage/datasets-repo';
 import { getPlan, listPlans } from '../../src/storage/plans-repo';
 import { deleteRules, getRules, listRules, putRules } from '../../src/storage/rules-repo';
 import { getSetting } from '../../src/storage/settings-repo';
 
-let seq = 0;
-const names: string[] = [];
-const freshName = (): string => {
-  const name = `tarifa-rules-test-${process.pid}-${++seq}`;
-  names.push(name);
-  return name;
-};
-afterEach(async () => {
-  for (const name of names.splice(0)) await Dexie.delete(name);
-});
+const freshName = freshDbNames('tarifa-rules-test');
 
 const dataset: DatasetRow = {
   id: 'ds-1', status: 'ready', name: 'January', createdAt: 1_700_000_000_000, preset: 'generic', timeZone: 'UTC',

@@ -1,7 +1,8 @@
 // @vitest-environment node
 import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { freshDbNames } from '../helpers/fresh-db-names';
 import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, TarifaDb, type DatasetRow, type NamedDocRow } from '../../src/storage/db';
 import { getDataset } from '../../src/storage/datasets-repo';
 import { deleteDoc, getDoc, listDocs, putDoc } from '../../src/storage/docs-repo';
@@ -9,16 +10,7 @@ import { getPlan } from '../../src/storage/plans-repo';
 import { getRules } from '../../src/storage/rules-repo';
 import { getSetting } from '../../src/storage/settings-repo';
 
-let seq = 0;
-const names: string[] = [];
-const freshName = (): string => {
-  const name = `tarifa-v4-test-${process.pid}-${++seq}`;
-  names.push(name);
-  return name;
-};
-afterEach(async () => {
-  for (const name of names.splice(0)) await Dexie.delete(name);
-});
+const freshName = freshDbNames('tarifa-v4-test');
 
 const dataset: DatasetRow = {
   id: 'ds-1', status: 'ready', name: 'January', createdAt: 1_700_000_000_000, preset: 'generic', timeZone: 'UTC',
