@@ -6,6 +6,7 @@
  */
 import { Dec, money, ZERO, type Big } from '../money';
 import { SimulationError } from './resample';
+import type { Tco } from './tco';
 
 export type RoiInput = { agents: number; monthlySalary: string; efficiencyGainPercent: string; planMonthlyCost: string; setupFee: string };
 
@@ -32,6 +33,13 @@ const amount = (value: string, path: string): Big => {
     throw new SimulationError(`${path}: '${value}' must be an amount of at least 0`, path);
   }
 };
+
+/**
+ * The plan cost a month that ROI compares with: the average month of a TCO projection, its one-time setup fee apart
+ * ((total − setup fee) / months), rounded to the cent half-up.
+ */
+export const monthlyPlanCost = (tco: Pick<Tco, 'total' | 'setupFee' | 'months'>): string =>
+  money(new Dec(tco.total).minus(tco.setupFee).div(Math.max(1, tco.months.length)), TWO);
 
 export const roi = (input: RoiInput): Roi => {
   if (!Number.isInteger(input.agents) || input.agents < 0) throw new SimulationError('roi.agents: must be a whole number of at least 0', 'roi.agents');

@@ -3,7 +3,8 @@ import { estimateOfMeasured, estimatePlan, measureForEstimate } from '../estimat
 import { comparePlans, explainDifference } from './compare';
 import { multiplierCurve, multipliers } from './curve';
 import { NEUTRAL_KNOBS } from './knobs';
-import { roi } from './roi';
+import { monthlyPlanCost, roi } from './roi';
+import type { Tco } from './tco';
 import { applyKnobs } from './resample';
 import { parseScenario, newScenario } from './scenario';
 import { simulate } from './simulate';
@@ -120,6 +121,12 @@ describe('projectTco', () => {
 });
 
 describe('roi', () => {
+  it('compares with the average month of a TCO projection, setup fee apart, to the cent', () => {
+    const months = Array.from({ length: 3 }) as Tco['months']; // only their count matters here
+    expect(monthlyPlanCost({ total: '1700.00', setupFee: '200', months })).toBe('500.00');
+    expect(monthlyPlanCost({ total: '100.01', setupFee: '0', months })).toBe('33.34'); // 33.336… half-up
+  });
+
   it('5 agents at 2,000 a month with a 25% gain save 2,500 against a 500 plan', () => {
     expect(roi({ agents: 5, monthlySalary: '2000', efficiencyGainPercent: '25', planMonthlyCost: '500', setupFee: '600' })).toEqual({
       monthlySaving: '2500.00', planMonthlyCost: '500.00', monthlyNet: '2000.00', roiPercent: '400.0', paybackMonths: '0.3', yearlyNet: '24000.00',

@@ -1,11 +1,10 @@
 import { useId, useState } from 'react';
-import { roi, type Roi } from '../../../engine/simulate/roi';
+import { monthlyPlanCost, roi, type Roi } from '../../../engine/simulate/roi';
 import { SimulationError } from '../../../engine/simulate/resample';
 import type { SimulationResult } from '../../../worker/types';
 import { useAppStore } from '../../app/store-context';
 import { formatMoney, formatNumber } from '../../i18n/format';
 import { useLocale, useT } from '../../i18n/use-t';
-import { Dec } from '../../../engine/money';
 
 /**
  * Payback and ROI: agents × monthly salary × efficiency gain against a plan's monthly cost (its TCO without the setup
@@ -25,8 +24,7 @@ export const RoiPanel = ({ result }: { result: SimulationResult }) => {
   let figures: Roi | null = null;
   let problem = '';
   if (chosen) {
-    // Average month of the plan over the horizon, setup fee apart: (TCO − setup) / months.
-    const monthly = new Dec(chosen.total).minus(chosen.setupFee).div(chosen.months.length).round(2, 1).toFixed(2);
+    const monthly = monthlyPlanCost(chosen);
     try {
       figures = roi({ agents: input.agents, monthlySalary: input.monthlySalary || '0', efficiencyGainPercent: input.efficiencyGainPercent || '0', planMonthlyCost: monthly, setupFee: chosen.setupFee });
     } catch (e) {
